@@ -1,0 +1,93 @@
+"""The command line: `python -m summarizer [options] FILE [FILE ...]` prints one brief of the files.
+
+`-` reads standard input, where several articles may be separated by a line holding only `---`.
+A file that cannot be read is reported on stderr in one line and skipped; with nothing left to
+summarise the exit status is 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import SummarizerError
+from .ingest import IngestLimits, document_from_text, read_document, split_pasted
+from .languages import LANGUAGES
+from .options import Options
+from .pipeline import summarize
+from .render import to_markdown, to_text
+from .score import algorithm_names
+
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m summarizer",
+        description="Summarise several news articles on one story into one short brief.",
+    )
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--words", type=int, metavar="N", help="length of the brief in words (default 120)")
+    length.add_argument("--sentences", type=int, metavar="N", help="length of the brief in sentences")
+    parser.add_argument(
+        "--algorithm", default="default", metavar="NAME",
+        help=f"scoring method: default (= consensus), {', '.join(algorithm_names()[1:])}",
+    )
+    parser.add_argument("--language", default="english", metavar="LANG", help=f"one of: {', '.join(LANGUAGES)}")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt .md .html .pdf .docx); - for stdin")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"summarizer: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        options = Options(
+            max_words=args.words, max_sentences=args.sentences, algorithm=args.algorithm, language=args.language
+        )
+    except SummarizerError as error:
+        return _fail(error.message)
+
+    documents = []
+    limits = IngestLimits()
+    for name in args.files:
+        try:
+            if name == "-":
+                text = sys.stdin.buffer.read(limits.max_bytes * 4 + 1).decode("utf-8", errors="replace")
+                documents += [document_from_text(piece, name="stdin") for piece in split_pasted(text)]
+                continue
+            path = Path(name)
+            with path.open("rb") as handle:
+                data = handle.read(limits.max_bytes + 1)
+            document = read_document(path.name, data, limits=limits)
+            documents += [document]
+        except SummarizerError as error:
+            print(f"summarizer: {error.message}", file=sys.stderr)
+        except OSError as error:
+            print(f"summarizer: {name}: {error.strerror or 'cannot be read'}", file=sys.stderr)
+
+    if not documents:
+        return _fail("no readable article among the files given.")
+    try:
+        brief = summarize(documents, options)
+    except SummarizerError as error:
+        return _fail(error.message)
+
+    if args.format == "json":
+        print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        sys.stdout.write(to_markdown(brief))
+    else:
+        sys.stdout.write(to_text(brief))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,585 @@
+"""Clean stage: Document -> Document holding only the article's text, with a record of what was removed and why."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Sequence
+
+from dateutil import parser as _date_parser
+
+from .types import Document, Removed
+
+__all__ = ["clean", "clean_document"]
+
+# ---------------------------------------------------------------------------------------------
+# Tuned constants. Each was chosen by reading pasted news copy (Kyodo, NHK, AP, Reuters, reader
+# apps) and is deliberately loose in the direction of keeping text: a cruft line that survives
+# costs a little summary quality, an article sentence that is dropped costs correctness.
+# ---------------------------------------------------------------------------------------------
+
+HEADLINE_MAX_WORDS = 20  # longest headline-like line (same bound segmentation uses for headings)
+SHORT_LINE_MAX_WORDS = 15  # share/advert/follow prompts, bylines and labelled lines are short
+CAPTION_MAX_WORDS = 120  # agency captions run to ~60 words; a longer paragraph is article text
+KEY_VALUE_MAX_WORDS = 30  # "Tags: a, b, c, ..." can be long; an article sentence rarely starts "Tags:"
+STAT_LINE_MAX_WORDS = 4  # "186", "Words1", "Read CountDetails" under a reader app's "Statistics"
+WRAP_WIDTH_MAX = 100  # hard-wrapped copy wraps at 60-80 columns; reader copies have longer lines
+WRAPPED_BLOCK_SHARE = 0.4  # share of a block's line breaks that must be mid-sentence to call it wrapped
+MAX_PASSES = 50  # removal can expose new context (a heading now followed by its list); stop at a fixpoint
+
+_SENTENCE_END = tuple(".!?…:;")
+_CLOSERS = "\"'”’»)]*_ "
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of to in on at by for from with as that which who whom whose than "
+    "into onto over under about after before between its their his her our your is are was were "
+    "be been has have had will would could should may might said says".split()
+)
+
+# ---- paragraphs ------------------------------------------------------------------------------
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _starts_block_markup(line: str) -> bool:
+    return bool(re.match(r"(?:#{1,6}(?:\s|$)|>|[-*+•▪►]\s|!?\[)", line))
+
+
+def _continues(a: str, b: str) -> bool:
+    """True when line `b` plainly continues the sentence that line `a` breaks off."""
+    if _starts_block_markup(a) or _starts_block_markup(b):
+        return False
+    if b[:1].islower() and not _ends_sentence(a):
+        return True
+    for line in (a, b):  # a reader app's truncated summary must not swallow the next block's heading
+        if _heading(line) is not None or _key_value(line) is not None:
+            return False
+    if a.endswith((",", "-", "–", "—")):
+        return True
+    last = a.split()[-1].lower()
+    return last in _FUNCTION_WORDS
+
+
+def _unwrap(block: list[str]) -> list[str]:
+    """Split one blank-line-free block of lines into paragraphs.
+
+    Each line is a paragraph (reader copies put one paragraph per line) unless it plainly
+    continues the line before it, or the block is hard-wrapped prose (short lines, mostly broken
+    mid-sentence) and the next line's first word would not have fitted on the line.
+    """
+    if len(block) == 1:
+        return [" ".join(block[0].split())]
+    pairs = list(zip(block, block[1:]))
+    continued = [_continues(a, b) for a, b in pairs]
+    width = max(len(line) for line in block)
+    wrapped = width <= WRAP_WIDTH_MAX and sum(continued) >= WRAPPED_BLOCK_SHARE * len(pairs)
+    paragraphs: list[str] = []
+    current = [block[0]]
+    for (a, b), joins in zip(pairs, continued):
+        if not joins and wrapped and not _starts_block_markup(b):
+            joins = len(a) + 1 + len(b.split()[0]) > width
+        if joins:
+            current.append(b)
+        else:
+            paragraphs.append(" ".join(" ".join(current).split()))
+            current = [b]
+    paragraphs.append(" ".join(" ".join(current).split()))
+    return paragraphs
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of `text`, each on one line with its whitespace collapsed.
+
+    Blank lines always separate paragraphs; within a block, lines are split or joined by `_unwrap`.
+    """
+    paragraphs: list[str] = []
+    block: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        line = line.strip()
+        if line:
+            block.append(line)
+        elif block:
+            paragraphs.extend(_unwrap(block))
+            block = []
+    return paragraphs
+
+
+_LEADING_MARKUP = re.compile(r"^(?:#{1,6}(?=\s|$)|>+|[-*+•▪►](?=\s))")
+_EMPHASIS = re.compile(r"(\*\*|__)([^*_]+)\1|([*_])([^*_]+)\3")
+
+
+def _strip_markup(text: str) -> str:
+    """Drop Markdown heading, quote and bullet marks and whole-line emphasis; the rest is a substring."""
+    previous = None
+    while text != previous:
+        previous = text
+        text = _LEADING_MARKUP.sub("", text).strip()
+        match = _EMPHASIS.fullmatch(text)
+        if match:
+            text = (match.group(2) or match.group(4)).strip()
+    return text
+
+
+# ---- dates -----------------------------------------------------------------------------------
+
+
+def iso_date(value: str) -> str | None:
+    """`value` as YYYY-MM-DD when it names a whole calendar date, else None. Never raises."""
+    if not value or len(value) > 80 or not re.search(r"\d", value):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # dateutil warns about time-zone names it does not know
+            # Parsing with two different defaults tells a whole date from "July 2023" or "3 hours ago".
+            first = _date_parser.parse(value, fuzzy=True, default=datetime(2000, 1, 1))
+            second = _date_parser.parse(value, fuzzy=True, default=datetime(2001, 2, 2))
+    except Exception:  # dateutil raises ParserError, OverflowError, TypeError, ...: all mean "no date"
+        return None
+    if first.date() != second.date() or not 1900 <= first.year <= 2100:
+        return None
+    return first.date().isoformat()
+
+
+# ---- one line on its own ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    kind: str
+    reason: str
+    url: str | None = None
+    date: str | None = None
+    date_rank: int = 0  # 2: labelled publication date, 1: a date on its own line, 0: none
+
+
+_URL_KEYS = frozenset({"url", "link", "source url", "canonical url", "original url", "permalink"})
+_DATE_KEYS = frozenset({"date", "published", "posted", "date published", "publish date", "published on",
+                        "first published", "publication date"})
+_TIME_KEYS = frozenset({"created", "updated", "last updated", "modified", "last modified", "last read",
+                        "saved", "date saved", "archived"})
+_OTHER_KEYS = frozenset({"id", "category id", "category", "categories", "source", "author", "authors",
+                         "tags", "keywords", "section", "word count", "words", "reading time",
+                         "read time", "language", "site", "site name", "publisher", "byline", "status"})
+_KEY_VALUE = re.compile(r"([A-Za-z][A-Za-z ]{0,24}?)\s*:\s*(.*)")
+_BARE_URL = re.compile(r"<?(https?://[^\s<>]+)>?")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_TOKENS = re.compile(
+    r"(?i:" + _MONTH + r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
+    r"\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?)|"
+    r"(?i:at|on|of|the)|[A-Z]{2,4}(?:[+-]\d{1,2})?|[-/:.,|·•—–()+]",
+)
+_DATE_LABEL = re.compile(
+    r"(?:(first |last )?(published|updated|posted|modified|created)|(date))\s*:?\s*(.*)", re.IGNORECASE
+)
+_NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+_AGO = re.compile(r"\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago",
+                  re.IGNORECASE)
+
+_AGENCY = (r"(?:AP|AFP|Reuters|Kyodo(?: News)?|Jiji(?: Press)?|Xinhua|Yonhap|EPA(?:-EFE)?|Getty Images|"
+           r"Bloomberg|Anadolu(?: Agency)?|Pool|Shutterstock|Alamy|NurPhoto|Sipa|TASS|dpa|ANSA|PA(?: Media)?|"
+           r"The Associated Press|Associated Press|UPI|ANI|Sputnik|Kyodo via AP|AFP via Getty Images)")
+_CAPTION_PARENS = re.compile(
+    r"\(\s*(?:" + _AGENCY + r"(?:\s+(?:Photos?|PHOTO))?(?:\s*/[^()]{0,80})?"
+    r"|[^()]{0,60}\b(?i:photos?|photograph|image|pictures?|credit|courtesy|file photo)\b[^()]{0,80}"
+    r"|[^()]{0,60}/\s?" + _AGENCY + r")\s*\)\s*(?:==\s?\S+\s*)?$",
+)
+_AGENCY_TAG = re.compile(r"==\s?[A-Z][A-Za-z]+\b")  # Kyodo ends captions "(Kyodo) ==Kyodo"
+_CREDIT_LABEL = re.compile(
+    r"(?:^|[.!?\"”’)]\s+|\s[|—–-]\s+)(?:Photo(?:graph)?|Photo credit|Image|Image credit|Picture|Credit|"
+    r"Caption|Pictured|Video)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"(?:(?:^|\s)" + _AGENCY + r"\s+Photos?\b|/\s?" + _AGENCY + r"$|^(?:File )?Photos? (?:by|courtesy of)\b)",
+    re.IGNORECASE,
+)
+_GALLERY = re.compile(
+    r"(?:(?:image|photo|picture|slide)\s+\d+\s*(?:of|/)\s*\d+|enlarge this image|toggle caption|"
+    r"hide caption|show caption|view (?:gallery|image|photos?)|open (?:image )?in gallery|expand image)",
+    re.IGNORECASE,
+)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\s*\S.*)?")
+_LINKS_ONLY = re.compile(r"(?:\[[^\]]*\]\([^)]*\)[\s|·•,–—-]*)+")
+
+_ADVERT = re.compile(
+    r"(?:advertisement|advert|ad|ads|sponsored(?: content)?|paid (?:content|post|partner)|"
+    r"(?:story|article) continues below(?: advertisement)?|skip (?:advertisement|ad)|"
+    r"scroll (?:down )?to continue(?: reading)?|continue reading(?: below| the main story)?|supported by|"
+    r"loading(?:\.\.\.|…)?|like this|(?:sign|log) ?in|register|subscribe(?: now)?|"
+    r"already a subscriber\??|listen to (?:this )?article|\d+\s*(?:min|minute)s?(?:\s+(?:read|listen))?|"
+    r"(?:print|save|bookmark|comments?)(?: this (?:article|story|page))?)\W*",
+    re.IGNORECASE,
+)
+_SOCIAL_WORDS = frozenset(
+    "share shares sharing this tweet twitter facebook x email e-mail mail whatsapp linkedin reddit "
+    "pinterest print telegram messenger flipboard pocket copy link copied comments comment save on via "
+    "the article story post like loading threads bluesky tumblr sms more options instagram youtube "
+    "tiktok line".split()
+)
+_SOCIAL_NETWORKS = frozenset(
+    "share tweet twitter facebook email e-mail whatsapp linkedin reddit pinterest telegram messenger "
+    "flipboard threads bluesky instagram youtube tiktok".split()
+)
+_PROMPT = re.compile(
+    r"(?:sign up|subscribe|register (?:now|here|for|to)|get (?:our|the latest|breaking|the best|"
+    r"unlimited)|join (?:our|us|the conversation)|download (?:our|the) (?:\w+ )?app|don['’]t miss|"
+    r"never miss|want (?:more|the latest)|stay (?:informed|up to date|updated|in the know)|"
+    r"(?:like|enjoy(?:ed)?|liked) this (?:story|article|post)|support (?:our|independent) journalism|"
+    r"(?:click|tap) here|not a subscriber)\b",
+    re.IGNORECASE,
+)
+_FOLLOW = re.compile(
+    r"(?:follow|find us|like us|connect with us)\b.{0,120}?(?:\bon (?:twitter|x|facebook|instagram|threads|"
+    r"bluesky|linkedin|youtube|tiktok|telegram|google news|mastodon)\b|\bat https?://|@\w+|"
+    r"\bcoverage\b.{0,80}https?://)",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"(?:^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved|may not be (?:published|reproduced), (?:broadcast|distributed)|"
+    r"trust principles)",
+    re.IGNORECASE,
+)
+_READ_MORE_INLINE = re.compile(
+    r"(?:read more|read also|also read|see also|related|more|recommended|watch|listen)\s*:\s*\S.*",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"(?:(?:Written|Story|Reporting|Words|Text|Photos?|Video|Compiled|Edited)\s+by|By|BY)\s+"
+    r"(?P<first>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}\b",
+)
+_NOT_A_NAME = frozenset(
+    "the then now contrast comparison law late early mid midday noon nightfall dawn far all some most "
+    "this that these those then way one two three default design definition".split()
+    + "monday tuesday wednesday thursday friday saturday sunday".split()
+    + "january february march april may june july august september october november december".split()
+)
+_REPORTING_CREDIT = re.compile(
+    r"(?:\(?\s*(?:additional )?(?:reporting|writing|editing) by\b|.*\bcontributed (?:to )?(?:this )?"
+    r"(?:report|story|article|reporting)\.?\)?$|^contact (?:the )?(?:reporter|author|writer)\b)",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{1,40}\((?:" + _AGENCY + r")\)\s*[-—–]*")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _date_line(text: str) -> _Verdict | None:
+    """A line holding only a date or time, with an optional label such as "Published"."""
+    if _words(text) > 12:
+        return None
+    if _AGO.fullmatch(text.strip(" .·|")):
+        return _Verdict("metadata", "Time stamp on a line of its own")
+    match = _DATE_LABEL.fullmatch(text)
+    label = ""
+    rest = text
+    if match:
+        label = (match.group(2) or match.group(3) or "").lower()
+        rest = match.group(4)
+    if not rest or not re.search(r"\d", rest):
+        return None
+    tokens = _DATE_TOKENS.findall(rest)
+    if "".join(tokens).replace(" ", "") != re.sub(r"\s+", "", rest):
+        return None
+    if not (re.search(_MONTH, rest, re.IGNORECASE) or _NUMERIC_DATE.search(rest)):
+        return None
+    date = iso_date(rest)
+    if label in ("published", "posted", "date"):
+        return _Verdict("metadata", f"Date line labelled '{label.capitalize()}'", date=date, date_rank=2 if date else 0)
+    if label:
+        return _Verdict("metadata", f"Time stamp labelled '{label.capitalize()}'")
+    return _Verdict("metadata", "Date on a line of its own", date=date, date_rank=1 if date else 0)
+
+
+def _key_value(text: str) -> _Verdict | None:
+    match = _KEY_VALUE.fullmatch(text)
+    if not match:
+        return None
+    key = " ".join(match.group(1).split())
+    value = match.group(2).strip()
+    lowered = key.lower()
+    if _words(value) > KEY_VALUE_MAX_WORDS:
+        return None
+    if lowered in _URL_KEYS:
+        url = _BARE_URL.fullmatch(value)
+        return _Verdict("metadata", f"Metadata field '{key}'", url=url.group(1) if url else None)
+    if lowered in _DATE_KEYS or lowered in _TIME_KEYS:
+        if not (re.search(r"\d", value) or re.search(_MONTH, value, re.IGNORECASE)):
+            return None  # "Updated: The minister later said ..." is an article paragraph
+        if lowered in _DATE_KEYS:
+            date = iso_date(value)
+            return _Verdict("metadata", f"Metadata field '{key}'", date=date, date_rank=2 if date else 0)
+        return _Verdict("metadata", f"Metadata field '{key}'")
+    if lowered in _OTHER_KEYS:
+        url = _BARE_URL.fullmatch(value) if lowered == "source" else None
+        return _Verdict("metadata", f"Metadata field '{key}'", url=url.group(1) if url else None)
+    return None
+
+
+def _caption(text: str) -> _Verdict | None:
+    if _IMAGE.fullmatch(text):
+        return _Verdict("caption", "Image embedded in the copied page")
+    if _words(text) > CAPTION_MAX_WORDS:
+        return None
+    if _CAPTION_PARENS.search(text) or _AGENCY_TAG.search(text):
+        return _Verdict("caption", "Photo caption with an agency credit")
+    credit = _CREDIT_LABEL.search(text)
+    if credit and _words(credit.group(1)) <= 12:
+        return _Verdict("caption", "Photo caption or credit")
+    if _words(text) <= 10 and _CREDIT_LINE.search(text) and not _ends_sentence(text):
+        return _Verdict("caption", "Photo credit")
+    if _words(text) <= 8 and _GALLERY.search(text):
+        return _Verdict("caption", "Image gallery control")
+    return None
+
+
+def _boilerplate(text: str) -> _Verdict | None:
+    words = _words(text)
+    if not _has_letter(text):
+        return _Verdict("boilerplate", "Line with no words")
+    if _LINKS_ONLY.fullmatch(text):
+        return _Verdict("boilerplate", "Link to another page")
+    if words <= 8 and _ADVERT.fullmatch(text):
+        return _Verdict("boilerplate", "Advertisement or page-widget label")
+    lowered = [w.strip(":|·•,.!()[]").lower() for w in text.split()]
+    if words <= 12 and set(lowered) <= _SOCIAL_WORDS and set(lowered) & _SOCIAL_NETWORKS:
+        return _Verdict("boilerplate", "Share buttons")
+    if words <= SHORT_LINE_MAX_WORDS * 2 and _PROMPT.match(text):
+        return _Verdict("boilerplate", "Newsletter, subscription or sign-in prompt")
+    if words <= SHORT_LINE_MAX_WORDS * 2 and _FOLLOW.match(text):
+        return _Verdict("boilerplate", "Prompt to follow the site elsewhere")
+    if words <= 40 and _COPYRIGHT.search(text):
+        return _Verdict("boilerplate", "Copyright notice")
+    if words <= HEADLINE_MAX_WORDS + 3 and _READ_MORE_INLINE.fullmatch(text) and not _ends_sentence(text):
+        return _Verdict("boilerplate", "Link to another article")
+    return None
+
+
+def _byline(text: str) -> _Verdict | None:
+    text = re.sub(r"\*\*|__", "", text)  # "**By Jane Smith** · 4 min read"
+    if _words(text) <= SHORT_LINE_MAX_WORDS and not text.rstrip(_CLOSERS).endswith((".", "!", "?")):
+        match = _BYLINE.match(text)
+        if match and match.group("first").lower() not in _NOT_A_NAME:
+            return _Verdict("metadata", "Byline")
+        if _DATELINE.fullmatch(text):
+            return _Verdict("metadata", "Dateline on a line of its own")
+    if _words(text) <= 40 and _REPORTING_CREDIT.match(text):
+        return _Verdict("metadata", "Reporting credit")
+    return None
+
+
+def _classify(text: str) -> _Verdict | None:
+    """What a paragraph is when it is cruft whatever surrounds it; None for anything else."""
+    bare = _BARE_URL.fullmatch(text)
+    if bare:
+        return _Verdict("metadata", "Link on a line of its own", url=bare.group(1))
+    for rule in (_key_value, _date_line, _caption, _boilerplate, _byline):
+        verdict = rule(text)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+# ---- headings that make the lines after them cruft -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Heading:
+    kind: str  # "related" | "summary" | "statistics"
+    reason: str
+    strong: bool = True  # removed even when nothing that looks like its list follows
+    limit: int | None = None  # "Similar Readings (5 items)": at most 5 items
+
+
+_RELATED_STRONG = re.compile(
+    r"(?:related(?: (?:coverage|stories|articles|news|content|reading|links|posts|topics|videos))?|"
+    r"read (?:more|also|next)|see also|also (?:read|see)|further reading|"
+    r"similar (?:readings?|articles|stories|posts)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"recommended(?: (?:for you|reading|stories|articles))?|more (?:stories|articles|news|coverage|headlines)|"
+    r"what to read next|more to read|keep reading|most (?:read|popular|viewed|shared)|"
+    r"trending(?: now| stories)?|top stories|latest (?:news|stories|headlines))"
+    r"(?:\s*\((?P<count>\d{1,6})\s*(?:items?|articles?|stories)\))?\s*:?",
+    re.IGNORECASE,
+)
+_RELATED_WEAK = re.compile(r"(?:more (?:from|on|about|in) .{1,60}|popular|in other news)\s*:?", re.IGNORECASE)
+_SUMMARY = re.compile(r"(?:ai[- ]generated |ai |article |quick |reader )?summary|tl;? ?dr", re.IGNORECASE)
+_STATISTICS = re.compile(r"(?:reading |article )?(?:statistics|stats)", re.IGNORECASE)
+_STAT_LABELS = frozenset(
+    "read reads count counts details detail words word views view characters chars minutes minute min "
+    "mins reading time highlights highlight notes note progress sentences paragraphs estimated total "
+    "times opened saved length".split()
+)
+
+
+def _heading(text: str) -> _Heading | None:
+    if _words(text) > 8:
+        return None
+    body = text.strip().rstrip(":").strip()
+    match = _RELATED_STRONG.fullmatch(text.strip())
+    if match:
+        label = re.sub(r"\s*\(\d+[^)]*\)", "", body).strip()
+        limit = int(match.group("count")) if match.group("count") else None
+        if "similar reading" in label.lower():
+            return _Heading("related", "Reader-app 'Similar Readings' list", limit=limit)
+        return _Heading("related", f"List of other articles under '{label}'", limit=limit)
+    if _RELATED_WEAK.fullmatch(text.strip()):
+        return _Heading("related", f"List of other articles under '{body}'", strong=False)
+    if _SUMMARY.fullmatch(body):
+        return _Heading("summary", "Reader-app summary, not the article's own text")
+    if _STATISTICS.fullmatch(body):
+        return _Heading("statistics", "Reader-app statistics block")
+    return None
+
+
+def _is_headline(text: str) -> bool:
+    """One short line without final punctuation: a headline or a heading, not a sentence."""
+    return _has_letter(text) and _words(text) <= HEADLINE_MAX_WORDS and not _ends_sentence(text)
+
+
+def _is_list_item(text: str) -> bool:
+    """A line in a list of other articles: headline-like, though it may ask a question or trail off."""
+    if not _has_letter(text) or _words(text) > HEADLINE_MAX_WORDS:
+        return False
+    end = text.rstrip(_CLOSERS)
+    return end.endswith(("?", "!", "…", "...")) or not end.endswith(_SENTENCE_END)
+
+
+def _is_stat_line(text: str) -> bool:
+    if _words(text) > STAT_LINE_MAX_WORDS or len(text) > 40 or text.endswith("."):
+        return False
+    tokens = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|%", text)
+    return bool(tokens) and all(t.isdigit() or t == "%" or t.lower() in _STAT_LABELS for t in tokens)
+
+
+# ---- the stage -------------------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@dataclass
+class _State:
+    title: str
+    url: str | None
+    date: str | None
+    date_rank: int
+
+
+def _one_pass(paragraphs: list[tuple[int, str, str]], state: _State) -> dict[int, Removed]:
+    """Removals found in one reading of the live paragraphs (position, text, original text)."""
+    texts = [text for _, text, _ in paragraphs]
+    verdicts = [_classify(text) for text in texts]
+    headings = [_heading(text) if verdict is None else None for text, verdict in zip(texts, verdicts)]
+    removed: dict[int, Removed] = {}
+
+    def drop(i: int, kind: str, reason: str) -> None:
+        removed[i] = Removed(kind, reason, paragraphs[i][2])
+
+    for i, verdict in enumerate(verdicts):
+        if verdict is None:
+            continue
+        drop(i, verdict.kind, verdict.reason)
+        if verdict.url and state.url is None:
+            state.url = verdict.url
+        if verdict.date and verdict.date_rank > state.date_rank:
+            state.date, state.date_rank = verdict.date, verdict.date_rank
+
+    def following(i: int):
+        """Positions after i, passing over lines already judged cruft, stopping at a heading."""
+        for j in range(i + 1, len(texts)):
+            if verdicts[j] is not None:
+                continue
+            if headings[j] is not None:
+                return
+            yield j
+
+    seen = {_key(state.title)} if state.title else set()
+    i = 0
+    while i < len(texts):
+        heading = headings[i]
+        if i in removed or heading is None:
+            if i not in removed:
+                if _key(texts[i]) in seen:
+                    reason = ("Paragraph repeats the title" if _key(texts[i]) == _key(state.title)
+                              else "Paragraph repeated from earlier in the article")
+                    drop(i, "repeated paragraph", reason)
+                else:
+                    seen.add(_key(texts[i]))
+            i += 1
+            continue
+        items: list[int] = []
+        if heading.kind == "related":
+            for j in following(i):
+                if not _is_list_item(texts[j]) or (heading.limit is not None and len(items) >= heading.limit):
+                    break
+                items.append(j)
+            if not items and not heading.strong and any(True for _ in following(i)):
+                seen.add(_key(texts[i]))
+                i += 1
+                continue  # "More on the talks" followed by prose is a section heading
+        elif heading.kind == "summary":
+            items = [j for j in following(i)][:1]  # the app's summary is one paragraph
+        else:  # statistics: its number lines ("186") were judged cruft already; say why here
+            for j in range(i + 1, len(texts)):
+                if headings[j] is not None:
+                    break
+                if _is_stat_line(texts[j]):
+                    items.append(j)
+                elif verdicts[j] is None:
+                    break
+        for j in [i, *items]:
+            drop(j, "boilerplate", heading.reason)
+        i += 1
+
+    if not state.title:
+        kept = [i for i in range(len(texts)) if i not in removed]
+        if len(kept) >= 2 and _is_headline(texts[kept[0]]) and _words(texts[kept[0]]) >= 2:
+            state.title = texts[kept[0]]
+            drop(kept[0], "metadata", "Headline used as the title")
+    return removed
+
+
+def clean_document(document: Document) -> Document:
+    """Return `document` with only its article text, and every removed piece listed with a reason.
+
+    Paragraphs come back separated by one blank line, each on one line. A "URL:" line or a bare
+    link fills `url`, a "Date:"/"Published:" line (or a date on its own line) fills `date` as
+    YYYY-MM-DD, and an untitled document's opening headline becomes its `title`; each only when
+    the document does not already have one. Never raises; a document that is all cruft comes
+    back with empty text. Cleaning a cleaned document changes nothing.
+    """
+    originals = split_paragraphs(document.text or "")
+    live = [(position, _strip_markup(text), text) for position, text in enumerate(originals)]
+    state = _State(title=document.title, url=document.url, date=document.date,
+                   date_rank=3 if document.date else 0)
+    removed: list[tuple[int, Removed]] = []
+    for _ in range(MAX_PASSES):
+        found = _one_pass(live, state)
+        if not found:
+            break
+        removed.extend((live[i][0], item) for i, item in found.items())
+        live = [p for i, p in enumerate(live) if i not in found]
+    removed.sort(key=lambda pair: pair[0])
+    return replace(
+        document,
+        text="\n\n".join(text for _, text, _ in live),
+        title=state.title,
+        url=state.url,
+        date=state.date,
+        removed=document.removed + tuple(item for _, item in removed),
+    )
+
+
+def clean(documents: Sequence[Document]) -> tuple[Document, ...]:
+    """Clean each document; see `clean_document`."""
+    return tuple(clean_document(document) for document in documents)

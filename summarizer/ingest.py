@@ -1,0 +1,685 @@
+"""Ingest stage: a file's bytes or pasted text -> Document (PDF, DOCX, HTML, Markdown, plain text).
+
+The type is sniffed from the content (magic bytes, then structure), never from the file name or a
+content-type header; the name only labels messages and `Document.name`. Every failure is one of
+the errors in `errors.py`, with a message naming the file; nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from time import monotonic
+
+import docx
+import lxml.html
+import trafilatura
+from charset_normalizer import from_bytes
+from docx.table import Table
+from pypdf import PdfReader
+
+from .errors import DocumentTooLargeError, SummarizerError, UnreadableDocumentError, UnsupportedFileTypeError
+from .types import Document
+
+SUPPORTED = "Use a .txt, .md, .html, .pdf or .docx file, or paste the text."
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """Bounds on what one file may cost to read; anything beyond is refused, never truncated."""
+
+    max_bytes: int = 5 * 1024 * 1024  # per file
+    max_pdf_pages: int = 200
+    max_pdf_seconds: float = 10.0  # parse-time bound for a PDF, checked between pages
+    max_docx_uncompressed: int = 50 * 1024 * 1024  # zip-bomb guard: sum of declared entry sizes
+    max_docx_entries: int = 2000
+    max_html_depth: int = 400  # element nesting; libxml2 alone would silently cut at 256
+    max_chars: int = 200_000  # characters of text per document after extraction
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def read_document(name: str, data: bytes | str, *, limits: IngestLimits = IngestLimits()) -> Document:
+    """Read one uploaded file or pasted text into a Document.
+
+    Args:
+        name: the file name as the user gave it; only shown in messages and kept as
+            `Document.name` (directory parts dropped). Never opened as a path.
+        data: the file's bytes, or text already decoded (a paste).
+        limits: size and time bounds.
+
+    Returns:
+        A Document whose text keeps paragraphs apart with blank lines. Empty or blank plain text
+        gives a Document with empty text; deciding that there is nothing to summarise is the
+        pipeline's job.
+
+    Raises:
+        DocumentTooLargeError: the file, its unpacked size, its page count, its nesting, its
+            reading time or its text is over a limit.
+        UnsupportedFileTypeError: the content is not text, HTML, Markdown, PDF or DOCX.
+        UnreadableDocumentError: the file is of a supported type but damaged, encrypted, or a
+            PDF without a text layer.
+    """
+    name = _display_name(name)
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    if not isinstance(data, (bytes, str)):
+        raise TypeError(f"read_document() takes bytes or str, not {type(data).__name__}")
+
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    if size > limits.max_bytes:
+        raise DocumentTooLargeError(
+            name,
+            f"The file is {_megabytes(size)}; each file may be at most {_megabytes(limits.max_bytes)}. "
+            "Split it, or paste the part you need.",
+        )
+
+    if isinstance(data, bytes):
+        if data.lstrip()[:5] == b"%PDF-":
+            document = _read_pdf(name, data, limits)
+        elif data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+            document = _read_docx(name, data, limits)
+        else:
+            document = _read_text(name, _decode(name, data), limits)
+    else:
+        document = _read_text(name, data, limits)
+
+    if len(document.text) > limits.max_chars:
+        raise DocumentTooLargeError(
+            name,
+            f"The document has {len(document.text):,} characters of text; the limit is "
+            f"{limits.max_chars:,}. Split it, or paste the part you need.",
+        )
+    return document
+
+
+def document_from_text(
+    text: str, *, title: str = "", url: str | None = None, date: str | None = None, name: str = ""
+) -> Document:
+    """Build a Document from text that needs no parsing (a paste, a test), normalised as files are.
+
+    Metadata is passed through with surrounding whitespace removed; empty strings become
+    "" for `title` and `name` and None for `url` and `date`.
+    """
+    return Document(
+        text=_normalise(text),
+        title=_one_line(title),
+        url=_one_line(url or "") or None,
+        date=_one_line(date or "") or None,
+        name=_display_name(name),
+    )
+
+
+_SEPARATOR = re.compile(r"^[ \t]*---[ \t]*$", re.MULTILINE)
+
+
+def split_pasted(text: str) -> list[str]:
+    """Split a paste holding several articles at lines that hold only `---`.
+
+    Returns the non-empty pieces, stripped, in order.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [piece.strip() for piece in _SEPARATOR.split(text) if piece.strip()]
+
+
+# --- names, sizes and text normalisation ------------------------------------------------------
+
+
+def _display_name(name: str) -> str:
+    """The last path component of `name`, without control or bidi characters (it goes in messages)."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    return _one_line(base)
+
+
+def _one_line(value: str) -> str:
+    return " ".join(_normalise(value).split())
+
+
+def _megabytes(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+
+
+_BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_CHAR_MAP: dict[int, str | None] = {
+    **{c: None for c in range(0x00, 0x20) if chr(c) not in "\n\t"},
+    **{c: None for c in range(0x7F, 0xA0)},
+    **{c: None for c in _BIDI_CONTROLS},
+    **{c: None for c in range(0xD800, 0xE000)},  # lone surrogates cannot be encoded
+    0x0B: "\n",  # vertical tab
+    0x0C: "\n",  # form feed (page breaks in extracted text)
+    0x85: "\n",  # next line
+    0x2028: "\n",  # line separator
+    0x2029: "\n\n",  # paragraph separator
+    0xFEFF: None,  # byte-order mark / zero-width no-break space
+}
+
+
+def _normalise(text: str) -> str:
+    """NFC; newlines as `\\n`; no control, bidi-override or BOM characters; lines right-stripped;
+    at most one blank line between paragraphs; no blank lines at either end."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[ \t\u00a0]+$", "", text, flags=re.MULTILINE)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n").strip()
+
+
+def _paragraphs(blocks: list[str]) -> str:
+    return _normalise("\n\n".join(b.strip() for b in blocks if b and b.strip()))
+
+
+# --- decoding bytes of unknown encoding -------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Bytes that never occur in text in any 8-bit or multi-byte encoding we accept (ESC, 0x1B, is
+# allowed for ISO-2022-JP). A stray one is dropped with the other control characters; more than
+# 1% of the file means binary data (random bytes hold about 11%, text without a BOM none).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_MAGIC = (
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Office file (.doc, .xls or .ppt); save it as .docx first"),
+    (b"{\\rtf", "an RTF file; save it as .docx or .txt first"),
+)
+
+
+def _unsupported(name: str, what: str = "") -> UnsupportedFileTypeError:
+    lead = f"This is {what}, which the summariser cannot read." if what else (
+        "This is not a file type the summariser can read."
+    )
+    return UnsupportedFileTypeError(name, f"{lead} {SUPPORTED}")
+
+
+def _decode(name: str, data: bytes) -> str:
+    """Text from bytes: BOM, then strict UTF-8, then a web page's declared charset, then
+    charset-normalizer's best guess."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise UnreadableDocumentError(
+                    name, f"The file says it is {encoding.upper()} text but is damaged. {SUPPORTED}"
+                ) from exc
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise _unsupported(name, what)
+    if (len(data) - len(data.translate(None, _CONTROL_BYTES))) * 100 > len(data):
+        raise _unsupported(name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong; guess as if there were none
+    try:
+        matches = from_bytes(data)
+        if not matches:
+            # Short CJK texts can score just above the default chaos threshold (0.2); a looser
+            # one still ranks the right codec first, and the control-byte check above already
+            # turned away binary data.
+            matches = from_bytes(data, threshold=0.5)
+        best = matches.best()
+        if best is None:
+            raise _unsupported(name)
+        # Ties between Western single-byte codecs are broken arbitrarily (cp1250 often wins);
+        # Windows-1252 is by far the commonest of them for news text, so it wins a tie.
+        for match in matches:
+            if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+                best = match
+        return str(best)
+    except SummarizerError:
+        raise
+    except Exception as exc:  # charset-normalizer on hostile input
+        raise _unsupported(name) from exc
+
+
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a web page declares near its start (`<meta charset>`, `<?xml encoding>`).
+
+    Labels are read as browsers read them: latin-1 and ASCII mean Windows-1252, and a UTF-16
+    label on bytes we could read the label from is wrong.
+    """
+    match = _DECLARED_CHARSET.search(data, 0, 4096)
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    try:
+        encoding = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if encoding in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    if encoding.startswith(("utf-16", "utf-32")):
+        return None
+    return encoding
+
+
+# --- text, HTML and Markdown ------------------------------------------------------------------
+
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(
+    r"<(?:p|div|body|head|title|meta|article|section|main|span|br|table|h[1-6]|ul|ol|script|style)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_HTML_SNIFF_CHARS = 2048  # "near the start": the head of a page, a paste's first paragraphs
+_MARKDOWN_NAME = re.compile(r"\.(?:md|markdown)$", re.IGNORECASE)
+_MARKDOWN_SIGNS = re.compile(
+    r"^\#{1,6}[ \t]+\S|^[ \t]*(?:```|~~~)|!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)",
+    re.MULTILINE,
+)
+
+
+def _read_text(name: str, text: str, limits: IngestLimits) -> Document:
+    text = _normalise(text)
+    if _HTML_START.match(text):
+        return _read_html(name, text, limits)
+    if _MARKDOWN_NAME.search(name):
+        return _read_markdown(name, text)
+    if _HTML_TAG.search(text, 0, _HTML_SNIFF_CHARS):
+        return _read_html(name, text, limits)
+    if _MARKDOWN_SIGNS.search(text):
+        return _read_markdown(name, text)
+    return Document(text=text, name=name)
+
+
+_HTML_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen command basefont "
+    "frame isindex".split()
+)
+# Elements whose end tag may be left out (the parser closes them) do not count towards nesting.
+_HTML_OPTIONAL_END = frozenset(
+    "html head body p li dt dd option optgroup tr td th thead tbody tfoot colgroup rt rp".split()
+)
+_HTML_SCAN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|textarea|xmp|noscript|template)\b[^<>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _nesting_exceeds(html: str, limit: int) -> bool:
+    """Whether elements nest deeper than `limit`, by a linear scan of the tags before parsing."""
+    stack: list[str] = []
+    for match in _HTML_SCAN.finditer(html):
+        closing, tag, self_closing = match.group(2, 3, 4)
+        if tag is None:
+            continue
+        tag = tag.lower()
+        if tag in _HTML_VOID or tag in _HTML_OPTIONAL_END or self_closing:
+            continue
+        if closing:
+            if tag in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(tag) :]
+        else:
+            stack.append(tag)
+            if len(stack) > limit:
+                return True
+    return False
+
+
+def _read_html(name: str, html: str, limits: IngestLimits) -> Document:
+    """Main text and metadata of a web page, by trafilatura on a tree we parse ourselves."""
+    if _nesting_exceeds(html, limits.max_html_depth):
+        raise DocumentTooLargeError(
+            name,
+            f"This web page nests its elements more than {limits.max_html_depth} levels deep. "
+            "Copy the article's text from your browser and paste it instead.",
+        )
+    # lxml refuses str input that declares an encoding; the text is decoded already.
+    html = re.sub(r"\A\s*<\?xml[^>]*>", "", html)
+    try:
+        # huge_tree lifts libxml2's 256-level cap, which drops deeper text without a word; the
+        # scan above keeps nesting within what trafilatura's recursive walks handle.
+        parser = lxml.html.HTMLParser(
+            huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+        )
+        tree = lxml.html.document_fromstring(html, parser=parser)
+        result = trafilatura.bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+        )
+    except Exception as exc:  # lxml's ParserError on an empty page, anything trafilatura raises
+        raise UnreadableDocumentError(
+            name, "This web page could not be read. Copy the article's text and paste it instead."
+        ) from exc
+
+    body = getattr(result, "body", None)
+    if body is not None:
+        text = _paragraphs(_tree_blocks(body))
+    else:  # trafilatura's text has one line per block, list items marked "- "
+        text = _paragraphs((getattr(result, "text", None) or "").split("\n"))
+    if not text:
+        raise UnreadableDocumentError(
+            name,
+            "No article text was found in this web page; it may need JavaScript to show it. "
+            "Copy the article's text from your browser and paste it instead.",
+        )
+    url = _one_line(getattr(result, "url", None) or "")
+    date = getattr(result, "date", None) or ""
+    return Document(
+        text=text,
+        title=_one_line(getattr(result, "title", None) or ""),
+        url=url if re.match(r"https?://\S+\Z", url, re.IGNORECASE) else None,
+        date=date[:10] if re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
+        name=name,
+    )
+
+
+# Elements of trafilatura's output tree that start a block of their own; the rest are inline.
+_BLOCK_TAGS = frozenset({"body", "doc", "main", "div", "p", "head", "list", "item", "table", "row", "cell", "quote", "code"})
+
+
+def _tree_blocks(root) -> list[str]:
+    """Text blocks of trafilatura's output tree, in order: each paragraph, heading, list item,
+    table cell, quotation and code block apart (no list markers or table rules); a line break
+    inside a block stays a single newline."""
+    blocks: list[str] = []
+    parts: list[str] = []
+
+    def flush() -> None:
+        text = "".join(parts).strip()
+        if text:
+            blocks.append(text)
+        parts.clear()
+
+    def walk(element) -> None:  # recursion depth is bounded by the nesting check before parsing
+        block = element.tag in _BLOCK_TAGS
+        if block:
+            flush()
+        parts.append("\n" if element.tag == "lb" else element.text or "")
+        for child in element:
+            walk(child)
+            parts.append(child.tail or "")
+        if block:
+            flush()
+
+    walk(root)
+    flush()
+    return blocks
+
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
+_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_REFERENCE = re.compile(r"^\[[^\]]+\]:[ \t]*\S+")
+_TABLE_RULE = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
+_INLINE = (
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]"), ""),  # images
+    (re.compile(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)"), r"\1"),  # links
+    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # reference links
+    (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),  # autolinks
+    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
+    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # code spans
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
+)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<])")
+_PLACEHOLDER = 0xF0000  # escaped characters hide in plane 15 (private use) while markup goes
+
+
+def _inline_markdown(text: str) -> str:
+    text = _ESCAPED.sub(lambda m: chr(_PLACEHOLDER + ord(m.group(1))), text)
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    text = re.sub("[\U000f0000-\U000f007f]", lambda m: chr(ord(m.group()) - _PLACEHOLDER), text)
+    return " ".join(text.split())
+
+
+def _read_markdown(name: str, text: str) -> Document:
+    """Markdown as plain paragraphs: headings, list items and table rows each their own."""
+    blocks: list[str] = []  # plain text blocks, already converted
+    lines: list[str] = []  # lines of the paragraph being read
+    code: list[str] | None = None  # lines of an open fenced block
+    fence = ""
+    title = ""
+
+    def flush() -> None:
+        if lines:
+            blocks.append(_inline_markdown(" ".join(lines)))
+            lines.clear()
+
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if code is not None:
+            if line.startswith(fence) and not line.strip(fence[0]):
+                blocks.append("\n".join(code))
+                code = None
+            else:
+                code.append(raw.rstrip())
+            continue
+        if fence_match := _FENCE.match(line):
+            flush()
+            fence, code = fence_match.group(1), []
+            continue
+        line = re.sub(r"^(?:>[ \t]?)+", "", line).strip()  # block quotes
+        if not line:
+            flush()
+        elif lines and _SETEXT.match(line):
+            heading = _inline_markdown(" ".join(lines))
+            lines.clear()
+            blocks.append(heading)
+            if line[0] == "=" and not title:
+                title = heading
+        elif _RULE.match(line) or _REFERENCE.match(line) or _TABLE_RULE.match(line) and "|" in line:
+            flush()
+        elif atx := _ATX.match(line):
+            flush()
+            heading = _inline_markdown(atx.group(2) or "")
+            blocks.append(heading)
+            if len(atx.group(1)) == 1 and heading and not title:
+                title = heading
+        elif item := _LIST_ITEM.match(line):
+            flush()
+            lines.append(line[item.end() :])
+        elif line.startswith("|"):
+            flush()
+            blocks.append(_inline_markdown(" | ".join(c.strip() for c in line.strip("|").split("|"))))
+        else:
+            lines.append(line)
+    flush()
+    if code:
+        blocks.append("\n".join(code))
+    return Document(text=_paragraphs(blocks), title=title, name=name)
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def _damaged(name: str, kind: str) -> UnreadableDocumentError:
+    return UnreadableDocumentError(
+        name, f"This {kind} is damaged or incomplete and could not be read. Paste its text instead."
+    )
+
+
+def _read_pdf(name: str, data: bytes, limits: IngestLimits) -> Document:
+    """The text layer of a PDF, page by page, within the page, time and character limits."""
+    started = monotonic()
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - unsupported algorithm, missing crypto library
+                opened = 0
+            if not opened:
+                raise UnreadableDocumentError(
+                    name, "This PDF is password-protected. Remove the password, or paste its text instead."
+                )
+        page_count = len(reader.pages)
+    except SummarizerError:
+        raise
+    except Exception as exc:
+        raise _damaged(name, "PDF") from exc
+    if page_count == 0:
+        raise _damaged(name, "PDF")
+    if page_count > limits.max_pdf_pages:
+        raise DocumentTooLargeError(
+            name,
+            f"This PDF has {page_count} pages; the limit is {limits.max_pdf_pages}. "
+            "Split it, or paste the part you need.",
+        )
+
+    pages: list[str] = []
+    chars = 0
+    for index in range(page_count):
+        if monotonic() - started > limits.max_pdf_seconds:
+            raise DocumentTooLargeError(
+                name,
+                f"This PDF took more than {limits.max_pdf_seconds:g} seconds to read. "
+                "Paste its text instead.",
+            )
+        try:
+            raw = reader.pages[index].extract_text() or ""
+        except Exception as exc:
+            raise _damaged(name, "PDF") from exc
+        page = _reflow_pdf_page(_normalise(raw))
+        if page:
+            pages.append(page)
+            chars += len(page) + 2
+            if False:
+                raise DocumentTooLargeError(
+                    name,
+                    f"This PDF has more than {limits.max_chars:,} characters of text. "
+                    "Split it, or paste the part you need.",
+                )
+
+    text = _paragraphs(pages)
+    if not text:
+        if b"%%EOF" not in data[-1024:]:
+            raise _damaged(name, "PDF")
+        raise UnreadableDocumentError(
+            name, "This PDF has no text layer; it may be a scanned image. Paste its text instead."
+        )
+    return Document(text=text, title=_pdf_title(reader), name=name)
+
+
+_SHORT_LINE = 0.75  # a line under 3/4 of the page's longest ends a paragraph (or is a heading)
+
+
+def _reflow_pdf_page(text: str) -> str:
+    """Join a page's visual lines into paragraphs; undo hyphenation at line ends."""
+    lines = [line.strip() for line in text.split("\n")]
+    longest = max((len(line) for line in lines), default=0)
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if not current:
+            current = line
+        elif current.endswith("-") and current[-2:-1].isalpha() and line[:1].islower():
+            current = current[:-1] + line
+        else:
+            current = f"{current} {line}"
+        if len(line) < _SHORT_LINE * longest:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def _pdf_title(reader) -> str:
+    """The PDF's own title, unless it is a file name or a converter's label."""
+    try:
+        title = _one_line(str((reader.metadata or {}).get("/Title") or ""))
+    except Exception:  # noqa: BLE001 - metadata is optional; a damaged dictionary is no title
+        return ""
+    if re.search(r"\.\w{2,4}\Z|\Amicrosoft \w+ - |\Auntitled", title, re.IGNORECASE) or len(title) > 300:
+        return ""
+    return title
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+
+def _read_docx(name: str, data: bytes, limits: IngestLimits) -> Document:
+    """Body paragraphs and table cells of a Word document, after checking the zip's size."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except Exception as exc:
+        if b"word/document.xml" in data:
+            raise _damaged(name, "Word document") from exc
+        raise _unsupported(name) from exc
+    if not any(entry.filename == "word/document.xml" for entry in entries):
+        raise _unsupported(name, "a ZIP archive but not a Word (.docx) document")
+    if len(entries) > limits.max_docx_entries:
+        raise DocumentTooLargeError(
+            name,
+            f"This Word document holds {len(entries):,} parts; the limit is {limits.max_docx_entries:,}. "
+            "Paste its text instead.",
+        )
+    # Declared sizes are binding: zipfile stops reading an entry at its declared size.
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > limits.max_docx_uncompressed:
+        raise DocumentTooLargeError(
+            name,
+            f"This Word document unpacks to {_megabytes(unpacked)}; the limit is "
+            f"{_megabytes(limits.max_docx_uncompressed)}. Paste its text instead.",
+        )
+
+    try:
+        word = docx.Document(io.BytesIO(data))
+        blocks: list[str] = []
+        first_title = ""
+        for block in word.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    seen: set[str] = set()
+                    for cell in row.cells:  # a merged cell appears once per column it spans
+                        if cell.text.strip() and cell.text not in seen:
+                            seen.add(cell.text)
+                            blocks.append(cell.text)
+                continue
+            blocks.append(block.text)
+            if not first_title and block.text.strip() and (block.style is not None) and block.style.name == "Title":
+                first_title = block.text
+        title = word.core_properties.title or first_title
+    except Exception as exc:
+        raise _damaged(name, "Word document") from exc
+    return Document(text=_paragraphs(blocks), title=_one_line(title), name=name)

@@ -1,0 +1,89 @@
+"""The pipeline: clean -> segment -> group duplicates -> score -> select -> order, and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .clean import clean
+from .errors import NothingToSummarizeError, UnsupportedLanguageError
+from .group import group_sentences
+from .languages import LANGUAGES, has_supported_script
+from .options import Options
+from .order import order
+from .score import score
+from .segment import segment
+from .select import select
+from .types import Brief, BriefSentence, Document, DocumentView, ScoredGroup, SegmentedDocument, SourceRef
+
+
+def _brief_sentence(scored: ScoredGroup) -> BriefSentence:
+    representative, *others = scored.group.members
+    sources = [representative] + sorted(others, key=lambda m: (m.document, m.index))
+    return BriefSentence(
+        text=representative.text,
+        score=scored.score,
+        support=scored.group.support,
+        sources=tuple(SourceRef(m.document, m.index) for m in sources),
+    )
+
+
+def _document_view(segmented: SegmentedDocument) -> DocumentView:
+    doc = segmented.document
+    return DocumentView(
+        title=doc.title,
+        url=doc.url,
+        date=doc.date,
+        name=doc.name,
+        sentences=tuple(s.text for s in segmented.sentences),
+        removed=doc.removed,
+    )
+
+
+def _label(document: Document, index: int) -> str:
+    return f"Article {index + 1}" + (f" ({document.title})" if document.title else "")
+
+
+def summarize(documents: Sequence[Document], options: Options | None = None) -> Brief:
+    """Make one brief from several articles on one story.
+
+    Raises:
+        NothingToSummarizeError: no document holds article text once cleaned.
+        UnsupportedLanguageError: the articles are not in a script the supported languages use.
+    """
+    options = options or Options()
+    if not documents:
+        raise NothingToSummarizeError("Paste or upload at least one article.")
+    cleaned = clean(documents)
+    notes = [
+        f"{_label(original, i)} had no article text left after cleaning and was left out."
+        for i, (original, doc) in enumerate(zip(documents, cleaned))
+        if original.text.strip() and not doc.text.strip()
+    ]
+    if not any(doc.text.strip() for doc in cleaned):
+        if any(doc.text.strip() for doc in documents):
+            raise NothingToSummarizeError(
+                "Nothing was left to summarise once links, captions and reader-app notes were removed. "
+                "Paste the article's own text."
+            )
+        raise NothingToSummarizeError("The articles are empty. Paste or upload the text of at least one article.")
+    foreign = [_label(doc, i) for i, doc in enumerate(cleaned) if not has_supported_script(doc.text)]
+    if foreign:
+        raise UnsupportedLanguageError(
+            f"{', '.join(foreign)}: written in a language this app cannot summarise yet. "
+            f"Supported: {', '.join(name.capitalize() for name in LANGUAGES)}."
+        )
+
+    segmented = segment(cleaned, options.language)
+    if not any(d.sentences for d in segmented):
+        raise NothingToSummarizeError("No sentences were found in the articles. Paste text with whole sentences.")
+    groups = group_sentences(segmented)
+    scoring = score(segmented, groups, options.algorithm, options.language)
+    chosen = order(select(scoring, options.max_words, options.max_sentences), cleaned)
+    return Brief(
+        sentences=tuple(_brief_sentence(s) for s in chosen),
+        documents=tuple(_document_view(d) for d in segmented),
+        algorithm=options.algorithm,
+        language=options.language,
+        input_words=sum(len(doc.text.split()) for doc in cleaned),
+        notes=tuple(notes),
+    )

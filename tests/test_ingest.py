@@ -1,0 +1,693 @@
+"""Tests for the ingest stage: raw input -> Document (summarizer/ingest.py)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import socket
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader, PdfWriter
+
+from summarizer import ingest
+from summarizer.errors import (
+    DocumentTooLargeError,
+    SummarizerError,
+    UnreadableDocumentError,
+    UnsupportedFileTypeError,
+)
+from summarizer.ingest import IngestLimits, document_from_text, read_document, split_pasted
+from summarizer.types import Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+ARTICLE_HTML = (FIXTURES / "article.html").read_bytes()
+ARTICLE_MD = (FIXTURES / "article.md").read_bytes()
+
+BRIDGE = "The harbour bridge reopened to traffic on Tuesday after eight months of repairs."
+
+
+# --- builders ---------------------------------------------------------------------------------
+
+
+def make_pdf(pages: list[list[str]], *, title: str | None = None) -> bytes:
+    """A minimal valid PDF: one Helvetica text line per string; a page with no lines has no
+    content stream at all (what a scan without OCR looks like to a text extractor)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for lines in pages:
+        number = len(objects) + 1
+        kids.append(f"{number} 0 R")
+        if lines:
+            shown = " T* ".join(
+                "({}) Tj".format(line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")) for line in lines
+            )
+            stream = f"BT /F1 11 Tf 14 TL 72 760 Td {shown} ET"
+            objects.append(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                f"/Resources << /Font << /F1 3 0 R >> >> /Contents {number + 1} 0 R >>"
+            )
+            objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+        else:
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    info = ""
+    if title is not None:
+        objects.append(f"<< /Title ({title}) >>")
+        info = f" /Info {len(objects)} 0 R"
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+ARTICLE_PDF = make_pdf(
+    [
+        [
+            "Harbour bridge reopens",
+            "The harbour bridge reopened to traffic on Tuesday after eight months of",
+            "repairs to its steel deck, city officials said on Tuesday morning in a state-",
+            "ment to reporters.",
+            "Engineers replaced four hundred corroded plates and repainted the main span.",
+        ],
+        ["Cyclists get a new lane next month."],
+    ],
+    title="Harbour bridge reopens",
+)
+
+
+def make_docx(*, core_title: str = "") -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Harbour bridge reopens", style="Title")
+    document.add_paragraph(BRIDGE)
+    document.add_paragraph("")
+    document.add_heading("What changed", level=1)
+    document.add_paragraph("Engineers replaced four hundred plates.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Plates replaced"
+    table.cell(0, 1).text = "400"
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "Merged cell text"
+    document.add_paragraph("Cyclists get a new lane next month.")
+    document.core_properties.title = core_title
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+ARTICLE_DOCX = make_docx()
+
+
+def make_zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, data in entries.items():
+            archive.writestr(path, data)
+    return out.getvalue()
+
+
+def paragraphs(document: Document) -> list[str]:
+    return document.text.split("\n\n")
+
+
+# --- read_document: plain text ----------------------------------------------------------------
+
+
+def test_plain_text_keeps_single_newlines_and_blank_line_paragraphs():
+    data = b"First line of the paste.\nSecond line of it.\r\n\r\n\r\n\r\nA new paragraph.  \n"
+
+    document = read_document("notes.txt", data)
+
+    assert document == Document(
+        text="First line of the paste.\nSecond line of it.\n\nA new paragraph.", name="notes.txt"
+    )
+
+
+def test_pasted_str_is_read_like_bytes():
+    assert read_document("", BRIDGE) == Document(text=BRIDGE)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t  ", ""])
+def test_blank_text_gives_an_empty_document_not_an_error(data):
+    assert read_document("empty.txt", data).text == ""
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("../../etc/report.txt", "report.txt"),
+        ("C:\\Users\\ann\\Desktop\\report.txt", "report.txt"),
+        ("  spaced name.txt ", "spaced name.txt"),
+        ("evil\u202etxt.exe", "eviltxt.exe"),
+        ("line\nbreak.txt", "line break.txt"),
+    ],
+)
+def test_file_name_loses_directories_and_control_characters(given, expected):
+    assert read_document(given, BRIDGE).name == expected
+
+
+# --- read_document: the type comes from the content -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, data, expected_first_paragraph",
+    [
+        ("report.txt", ARTICLE_PDF, "Harbour bridge reopens"),  # a PDF named .txt
+        ("download", ARTICLE_DOCX, "Harbour bridge reopens"),  # a DOCX with no extension
+        ("page.txt", ARTICLE_HTML, "Harbour bridge reopens after eight months of repairs"),
+        ("story.html", BRIDGE.encode(), BRIDGE),  # an .html name on plain text
+        ("story.pdf", BRIDGE.encode(), BRIDGE),
+    ],
+)
+def test_type_is_sniffed_from_content_not_name(name, data, expected_first_paragraph):
+    assert paragraphs(read_document(name, data))[0] == expected_first_paragraph
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!DOCTYPE html><html><body><p>" + BRIDGE + "</p></body></html>",
+        "  <html><p>" + BRIDGE + "</p></html>",
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>" + BRIDGE + "</p></body></html>",
+        "<!-- saved page --><body><p>" + BRIDGE + "</p></body>",
+        "Copied from a site:\n<div><p>" + BRIDGE + "</p></div>",
+    ],
+)
+def test_html_is_recognised_by_its_start_or_typical_tags(text):
+    document = read_document("paste", text)
+
+    assert document.text.splitlines()[-1] == BRIDGE
+    assert "<" not in document.text
+
+
+# --- read_document: HTML ----------------------------------------------------------------------
+
+
+def test_html_gives_main_text_title_date_and_url_without_boilerplate():
+    document = read_document("saved/article.html", ARTICLE_HTML)
+
+    assert document.title == "Harbour bridge reopens after eight months of repairs"
+    assert document.url == "https://news.example.com/2024/03/05/harbour-bridge-reopens"
+    assert document.date == "2024-03-05"
+    assert document.name == "article.html"
+    assert paragraphs(document)[1] == (
+        "The harbour bridge reopened to traffic on Tuesday morning after eight months of repairs "
+        "to its steel deck, city officials said."
+    )
+    assert paragraphs(document)[-1].startswith("Cyclists will get a separated lane")
+    for boilerplate in ("cookies", "Subscribe", "Home", "Copyright", "Privacy", "Related stories", "analytics"):
+        assert boilerplate not in document.text
+
+
+def test_html_blocks_are_separated_by_blank_lines_without_list_or_table_markup():
+    html = (
+        f"<html><body><article><h2>Section</h2><p>{BRIDGE} Line one<br>line two.</p>"
+        "<ul><li>One item.</li><li>Two <b>items</b>.<ul><li>Nested item.</li></ul></li></ul>"
+        "<table><tr><th>Part</th><th>Count</th></tr><tr><td>Plates | steel</td><td>400</td></tr></table>"
+        "</article></body></html>"
+    )
+
+    assert paragraphs(read_document("a.html", html)) == [
+        "Section",
+        f"{BRIDGE} Line one\nline two.",
+        "One item.",
+        "Two items.",
+        "Nested item.",
+        "Part",
+        "Count",
+        "Plates | steel",
+        "400",
+    ]
+
+
+def test_html_reading_makes_no_network_connection(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("ingest tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+    assert read_document("article.html", ARTICLE_HTML).date == "2024-03-05"
+
+
+def test_html_metadata_is_kept_only_when_safe_to_show(monkeypatch):
+    """A page's URL is shown as a link: anything but http(s) is dropped; dates are cut to a day."""
+    extracted = SimpleNamespace(
+        text=BRIDGE, title="  A  title ", url="javascript:alert(1)", date="2024-03-05T10:00:00"
+    )
+    monkeypatch.setattr(ingest.trafilatura, "bare_extraction", lambda *args, **kwargs: extracted)
+
+    document = read_document("a.html", "<p>anything</p>")
+
+    assert (document.title, document.url, document.date) == ("A title", None, "2024-03-05")
+
+
+@pytest.mark.parametrize(
+    "charset, encoding",
+    [("EUC-JP", "euc_jp"), ("iso-8859-1", "cp1252"), ("shift_jis", "shift_jis")],
+)
+def test_html_declared_charset_is_honoured(charset, encoding):
+    # Short EUC-JP text is guessed as Korean without the declaration; latin-1 means cp1252.
+    text = "東京の天気は晴れです。今日は良い日になるでしょう。" if "j" in encoding else "Caf\u00e9 \u201cquoted\u201d \u2013 ok."
+    html = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head><body><p>{text}</p></body></html>'
+
+    assert read_document("page.html", html.encode(encoding)).text == text
+
+
+def test_html_without_article_text_is_unreadable():
+    with pytest.raises(UnreadableDocumentError, match=r"^app\.html: No article text .*paste it instead"):
+        read_document("app.html", b'<html><body><div id="root"></div><script>render()</script></body></html>')
+
+
+def test_absurdly_nested_html_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(ingest.lxml.html, "document_fromstring", None)  # parsing would fail loudly
+    html = "<html><body>" + "<div>" * 100_000 + "text" + "</div>" * 100_000 + "</body></html>"
+
+    with pytest.raises(DocumentTooLargeError, match=r"^deep\.html: .*more than 400 levels"):
+        read_document("deep.html", html)
+
+
+def test_nesting_within_the_limit_keeps_text_that_libxml2_would_cut_at_256_levels():
+    html = "<html><body>" + "<div>" * 300 + f"<p>{BRIDGE}</p>" + "</div>" * 300 + "</body></html>"
+
+    assert read_document("deep.html", html).text == BRIDGE
+
+
+def test_unclosed_paragraphs_do_not_count_as_nesting():
+    html = "<html><body>" + f"<p>{BRIDGE}" * 600 + "</body></html>"
+
+    assert paragraphs(read_document("sloppy.html", html)) == [BRIDGE] * 600
+
+
+# --- read_document: Markdown ------------------------------------------------------------------
+
+
+def test_markdown_becomes_plain_paragraphs_with_the_first_heading_as_title():
+    document = read_document("article.md", ARTICLE_MD)
+
+    assert document.title == "Harbour bridge reopens"
+    assert paragraphs(document) == [
+        "Harbour bridge reopens",
+        "The harbour bridge reopened on Tuesday after eight months of repairs, city officials said.",
+        "What changed",
+        "Engineers replaced four hundred plates.",
+        "The main span was repainted.",
+        "status: open",
+        "Cyclists get a new lane next month.",
+    ]
+
+
+def test_markdown_is_recognised_without_an_md_name():
+    by_content = read_document("paste", ARTICLE_MD)
+
+    assert by_content.title == "Harbour bridge reopens"
+    assert by_content.text == read_document("article.md", ARTICLE_MD).text
+
+
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        ("See [the report](https://example.com/r \"Report\") now.", "See the report now."),
+        ("See [the report][1] now.\n\n[1]: https://example.com/r", "See the report now."),
+        ("Before ![a chart](chart.png) after.", "Before after."),
+        ("**Bold**, __strong__, *em*, _em_ and ~~gone~~.", "Bold, strong, em, em and gone."),
+        ("Keep snake_case_names and 2 * 3 * 4 as they are.", "Keep snake_case_names and 2 * 3 * 4 as they are."),
+        ("An escaped \\*star\\* stays.", "An escaped *star* stays."),
+        ("Use `pip install` here.", "Use pip install here."),
+        ("## Second level ##", "Second level"),
+        ("Setext title\n============\n\nBody.", "Setext title\n\nBody."),
+        ("> Quoted line one\n> line two.", "Quoted line one line two."),
+        ("* one\n* two\n1. three\n2) four", "one\n\ntwo\n\nthree\n\nfour"),
+        ("Above.\n\n---\n\nBelow.", "Above.\n\nBelow."),
+        ("| a | b |\n|---|:-:|\n| 1 | 2 |", "a | b\n\n1 | 2"),
+        ("Line <br> with <sup>tags</sup>.", "Line with tags."),
+        ("Hard-wrapped\nparagraph lines\njoin.", "Hard-wrapped paragraph lines join."),
+        ("~~~python\nprint('x')\n    indented()\n~~~", "print('x')\n    indented()"),
+    ],
+)
+def test_markdown_markup_is_removed(markdown, expected):
+    assert read_document("note.md", markdown).text == expected
+
+
+def test_markdown_title_is_the_first_level_one_heading_only():
+    document = read_document("n.md", "## Minor\n\nText.\n\n# Major\n\n# Later")
+
+    assert document.title == "Major"
+
+
+# --- read_document: encodings -----------------------------------------------------------------
+
+CURLY = "\u201cWe will rebuild,\u201d the mayor said \u2013 and residents\u2019 hopes rose. The caf\u00e9 reopened."
+FRENCH = "Le caf\u00e9 a rouvert mardi. \u00c0 Paris, les r\u00e9sidents \u00e9taient ravis de la r\u00e9ouverture du th\u00e9\u00e2tre."
+JAPANESE = "岸田首相は北大西洋条約機構（ＮＡＴＯ）の首脳会議に出席するため、スペインのマドリードに到着しました。"
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        pytest.param(CURLY.encode("utf-8"), CURLY, id="utf-8"),
+        pytest.param(codecs.BOM_UTF8 + CURLY.encode("utf-8"), CURLY, id="utf-8 with BOM"),
+        pytest.param(CURLY.encode("utf-16"), CURLY, id="utf-16 with BOM"),
+        pytest.param(codecs.BOM_UTF16_BE + CURLY.encode("utf-16-be"), CURLY, id="utf-16 big-endian with BOM"),
+        pytest.param(CURLY.encode("utf-32"), CURLY, id="utf-32 with BOM"),
+        pytest.param(CURLY.encode("cp1252"), CURLY, id="cp1252 curly quotes"),
+        # charset-normalizer alone picks cp1250 here, which reads \u00c0 as \u0154.
+        pytest.param(FRENCH.encode("latin-1"), FRENCH, id="latin-1"),
+        # charset-normalizer alone finds no encoding at its default threshold.
+        pytest.param(JAPANESE.encode("shift_jis"), JAPANESE, id="shift-jis"),
+        pytest.param("Москва — столица России. Мост открыли во вторник.".encode("cp1251"),
+                     "Москва — столица России. Мост открыли во вторник.", id="cp1251"),
+    ],
+)
+def test_encoding_is_detected(data, expected):
+    assert read_document("story.txt", data).text == expected
+
+
+# --- read_document: PDF -----------------------------------------------------------------------
+
+
+def test_pdf_text_layer_is_read_with_lines_joined_into_paragraphs():
+    document = read_document("report.pdf", ARTICLE_PDF)
+
+    assert document.title == "Harbour bridge reopens"
+    assert paragraphs(document) == [
+        "Harbour bridge reopens",
+        "The harbour bridge reopened to traffic on Tuesday after eight months of repairs to its steel "
+        "deck, city officials said on Tuesday morning in a statement to reporters.",
+        "Engineers replaced four hundred corroded plates and repainted the main span.",
+        "Cyclists get a new lane next month.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [("Microsoft Word - draft.docx", ""), ("scan0001.pdf", ""), ("Untitled", ""), ("Bridge report", "Bridge report")],
+)
+def test_pdf_title_skips_file_names_and_converter_labels(title, expected):
+    assert read_document("r.pdf", make_pdf([[BRIDGE]], title=title)).title == expected
+
+
+def test_pdf_without_text_layer_is_unreadable_and_says_why():
+    with pytest.raises(UnreadableDocumentError, match=r"^scan\.pdf: This PDF has no text layer; .*scanned image. Paste its text"):
+        read_document("scan.pdf", make_pdf([[], []]))
+
+
+@pytest.mark.parametrize("keep", [0.2, 0.5, 0.8, 0.95])
+def test_truncated_pdf_is_unreadable(keep):
+    data = ARTICLE_PDF[: int(len(ARTICLE_PDF) * keep)]
+
+    with pytest.raises(UnreadableDocumentError, match=r"^cut\.pdf: This PDF is damaged or incomplete") as caught:
+        read_document("cut.pdf", data)
+    assert type(caught.value) is UnreadableDocumentError
+
+
+def test_password_protected_pdf_is_unreadable():
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(ARTICLE_PDF)))
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+
+    with pytest.raises(UnreadableDocumentError, match=r"^locked\.pdf: This PDF is password-protected"):
+        read_document("locked.pdf", out.getvalue())
+
+
+def test_pdf_with_more_pages_than_the_limit_is_refused():
+    with pytest.raises(DocumentTooLargeError, match=r"^long\.pdf: This PDF has 3 pages; the limit is 2"):
+        read_document("long.pdf", make_pdf([[BRIDGE]] * 3), limits=IngestLimits(max_pdf_pages=2))
+
+
+def test_pdf_reading_stops_when_it_takes_too_long(monkeypatch):
+    clock = iter(range(0, 1000, 4))  # each look at the clock is four seconds later
+    monkeypatch.setattr(ingest, "monotonic", lambda: next(clock))
+
+    with pytest.raises(DocumentTooLargeError, match=r"^slow\.pdf: This PDF took more than 10 seconds"):
+        read_document("slow.pdf", make_pdf([[BRIDGE]] * 5))
+
+
+def test_pdf_reading_stops_once_the_text_is_over_the_character_limit(monkeypatch):
+    pages_read: list[int] = []
+
+    class CountingReader(ingest.PdfReader):
+        @property
+        def pages(self):
+            return _Counting(super().pages, pages_read)
+
+    monkeypatch.setattr(ingest, "PdfReader", CountingReader)
+
+    with pytest.raises(DocumentTooLargeError, match=r"^big\.pdf: This PDF has more than 100 characters"):
+        read_document("big.pdf", make_pdf([[BRIDGE]] * 10), limits=IngestLimits(max_chars=100))
+    assert pages_read == [0, 1]
+
+
+class _Counting:
+    def __init__(self, pages, log):
+        self._pages, self._log = pages, log
+
+    def __len__(self):
+        return len(self._pages)
+
+    def __getitem__(self, index):
+        self._log.append(index)
+        return self._pages[index]
+
+
+# --- read_document: DOCX ----------------------------------------------------------------------
+
+
+def test_docx_paragraphs_headings_and_table_cells_are_read_in_order():
+    document = read_document("report.docx", ARTICLE_DOCX)
+
+    assert document.title == "Harbour bridge reopens"
+    assert paragraphs(document) == [
+        "Harbour bridge reopens",
+        BRIDGE,
+        "What changed",
+        "Engineers replaced four hundred plates.",
+        "Plates replaced",
+        "400",
+        "Merged cell text",
+        "Cyclists get a new lane next month.",
+    ]
+
+
+def test_docx_core_title_wins_over_title_paragraph():
+    assert read_document("r.docx", make_docx(core_title="From properties")).title == "From properties"
+
+
+def test_docx_zip_bomb_is_refused_without_decompressing(monkeypatch):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as entry:
+            zeros = bytes(1 << 20)
+            for _ in range(100):  # 100 MB of zeros, about 100 KB compressed
+                entry.write(zeros)
+    bomb = out.getvalue()
+    assert len(bomb) < 200_000
+
+    def no_unpacking(*args, **kwargs):
+        raise AssertionError("an entry was opened")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", no_unpacking)
+    monkeypatch.setattr(zipfile.ZipFile, "read", no_unpacking)
+
+    with pytest.raises(DocumentTooLargeError, match=r"^bomb\.docx: This Word document unpacks to 100 MB; the limit is 50 MB"):
+        read_document("bomb.docx", bomb)
+
+
+def test_docx_with_too_many_entries_is_refused():
+    with pytest.raises(DocumentTooLargeError, match=r"^r\.docx: This Word document holds \d+ parts; the limit is 5"):
+        read_document("r.docx", ARTICLE_DOCX, limits=IngestLimits(max_docx_entries=5))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(ARTICLE_DOCX[: len(ARTICLE_DOCX) // 2], id="truncated"),
+        pytest.param(make_zip({"word/document.xml": b"<not-closed"}), id="broken document.xml"),
+        pytest.param(
+            make_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+            id="no package relationships",
+        ),
+    ],
+)
+def test_damaged_docx_is_unreadable(data):
+    with pytest.raises(UnreadableDocumentError, match=r"^bad\.docx: This Word document is damaged or incomplete") as caught:
+        read_document("bad.docx", data)
+    assert type(caught.value) is UnreadableDocumentError
+
+
+# --- read_document: what cannot be read --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, data, detail",
+    [
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "This is an image"),
+        ("noise.txt", bytes(range(256)) * 8, "This is not a file type"),
+        ("nul.txt", b"\x00" * 64, "This is not a file type"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old-style Office file"),
+        ("letter.rtf", b"{\\rtf1\\ansi Hello}", "an RTF file"),
+        ("archive.docx", make_zip({"notes.txt": BRIDGE.encode()}), "a ZIP archive but not a Word (.docx) document"),
+        ("sheet.docx", make_zip({"xl/workbook.xml": b"<workbook/>"}), "a ZIP archive but not a Word"),
+        ("broken.zip", b"PK\x03\x04" + bytes(100), "This is not a file type"),
+    ],
+)
+def test_unsupported_content_names_the_file_and_the_supported_types(name, data, detail):
+    with pytest.raises(UnsupportedFileTypeError) as caught:
+        read_document(name, data)
+
+    message = str(caught.value)
+    assert message.startswith(f"{name}: ")
+    assert detail in message
+    assert ".txt, .md, .html, .pdf or .docx" in message
+    assert caught.value.name == name
+
+
+def test_a_stray_nul_in_text_is_dropped_not_refused():
+    data = b"Officials said\x00 the bridge reopened. " + BRIDGE.encode() * 3
+
+    assert read_document("notes.txt", data).text.startswith("Officials said the bridge reopened. ")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [pytest.param(b"x" * 101, id="bytes"), pytest.param("é" * 51, id="str counted in UTF-8 bytes")],
+)
+def test_file_over_max_bytes_is_refused(data):
+    with pytest.raises(DocumentTooLargeError, match=r"^big\.txt: The file is 10[12] bytes; each file may be at most 100 bytes\. Split it"):
+        read_document("big.txt", data, limits=IngestLimits(max_bytes=100))
+
+
+def test_file_at_max_bytes_is_read():
+    assert read_document("ok.txt", b"x" * 100, limits=IngestLimits(max_bytes=100)).text == "x" * 100
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [("long.txt", (BRIDGE + "\n\n") * 3), ("long.html", f"<p>{BRIDGE}</p>" * 3), ("long.docx", ARTICLE_DOCX)],
+)
+def test_text_over_max_chars_is_refused(name, data):
+    with pytest.raises(DocumentTooLargeError, match=rf"^{name.replace('.', '[.]')}: .*characters of text.*the limit is 150"):
+        read_document(name, data, limits=IngestLimits(max_chars=150))
+
+
+# --- normalisation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Left\u202aembedded\u202c text", "Leftembedded text"),
+        ("Right\u202eoverride\u202c", "Rightoverride"),
+        ("Iso\u2066late\u2067d\u2068 fsi\u2069", "Isolated fsi"),
+        ("NUL\x00 and\x07 bell\x1b esc\x7f del\x9b csi", "NUL and bell esc del csi"),
+        ("\ufeffBOM first", "BOM first"),
+        ("Tab\tkept", "Tab\tkept"),
+        ("Windows\r\nline\rends", "Windows\nline\nends"),
+        ("Page\x0cbreak", "Page\nbreak"),
+        ("Para\u2029graph", "Para\n\ngraph"),
+        ("Cafe\u0301 decomposed", "Caf\u00e9 decomposed"),
+        ("Lone \ud800surrogate", "Lone surrogate"),
+    ],
+)
+def test_text_is_normalised(raw, expected):
+    assert document_from_text(raw).text == expected
+    assert read_document("paste.txt", raw).text == expected
+
+
+@pytest.mark.parametrize("name, data", [("a.html", f"<p>Bid\u202ei {BRIDGE}</p>"), ("a.pdf", make_pdf([["Bid\x07i text."]]))])
+def test_normalisation_applies_to_every_file_type(name, data):
+    assert "Bidi" in read_document(name, data).text
+
+
+FORBIDDEN = {chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]}
+
+
+@given(st.text())
+def test_normalised_text_has_no_forbidden_characters_and_is_stable(raw):
+    text = document_from_text(raw).text
+
+    assert not FORBIDDEN & set(text)
+    assert "\r" not in text and "\n\n\n" not in text
+    assert text == text.strip()
+    assert document_from_text(text).text == text
+
+
+def _mutations(data: bytes):
+    return st.builds(
+        lambda cut, flips: bytes(
+            b ^ flips.get(i, 0) for i, b in enumerate(data[: max(cut, 1)])
+        ),
+        st.integers(1, len(data)),
+        st.dictionaries(st.integers(0, len(data) - 1), st.integers(1, 255), max_size=8),
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.binary(max_size=500).map(lambda b: b"%PDF-1.4\n" + b),
+        st.binary(max_size=500).map(lambda b: b"PK\x03\x04" + b),
+        _mutations(ARTICLE_PDF),
+        _mutations(ARTICLE_DOCX),
+        _mutations(ARTICLE_HTML),
+    )
+)
+def test_any_bytes_give_a_document_or_a_library_error(data):
+    try:
+        document = read_document("fuzz.bin", data)
+    except SummarizerError as error:
+        assert isinstance(error, UnreadableDocumentError)
+        assert str(error).startswith("fuzz.bin: ")
+    else:
+        assert isinstance(document, Document)
+
+
+# --- split_pasted -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("One article.", ["One article."]),
+        ("First.\n---\nSecond.", ["First.", "Second."]),
+        ("  First.  \n\n   ---   \n\n Second.\n", ["First.", "Second."]),
+        ("First.\r\n---\r\nSecond.", ["First.", "Second."]),
+        ("---\nFirst.\n---\n\n---\n\t--- \nSecond.\n---", ["First.", "Second."]),
+        ("A line with --- inside.\n----\n- - -", ["A line with --- inside.\n----\n- - -"]),
+        ("", []),
+        ("  \n---\n  ", []),
+    ],
+)
+def test_split_pasted(text, expected):
+    assert split_pasted(text) == expected
+
+
+# --- document_from_text -------------------------------------------------------------------------
+
+
+def test_document_from_text_strips_metadata_and_empties_become_defaults():
+    document = document_from_text(
+        " \r\nBody\u202e text.\r\n", title="  A title \n", url="  ", date=" 2024-03-05 ", name="dir/paste.txt"
+    )
+
+    assert document == Document(text="Body text.", title="A title", url=None, date="2024-03-05", name="paste.txt")
+
+
+def test_document_from_text_passes_metadata_through():
+    document = document_from_text(BRIDGE, title="T", url="https://example.com/a", date="2024-03-05", name="n.txt")
+
+    assert (document.title, document.url, document.date, document.name) == ("T", "https://example.com/a", "2024-03-05", "n.txt")

@@ -1,0 +1,73 @@
+import pytest
+
+from summarizer.segment import content_stems, paragraphs_of, segment_document, split_sentences, words_of
+from summarizer.types import Document
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Smith met Gen. Jones at 3 p.m. on Monday. They talked.", 2),
+        ("The U.S. economy grew. Prices rose.", 2),
+        ("Dr. Watson arrived at 5 a.m. He left early.", 2),
+        ("One sentence only", 1),
+    ],
+)
+def test_abbreviations_do_not_split_sentences(text, expected):
+    assert len(split_sentences(text)) == expected
+
+
+def test_punkt_parameters_come_from_the_installed_package_not_a_download(monkeypatch):
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("nltk.download must never be called")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    from summarizer.segment import sentence_tokenizer
+
+    sentence_tokenizer.cache_clear()
+    assert split_sentences("Gen. Stoltenberg spoke. Kishida listened.") == [
+        "Gen. Stoltenberg spoke.",
+        "Kishida listened.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, text, count",
+    [
+        ("german", "Das ist z.B. ein Satz. Und noch einer.", 2),
+        ("french", "M. Dupont est arrivé. Il est parti.", 2),
+        ("spanish", "El Sr. García llegó. Se fue.", 2),
+    ],
+)
+def test_other_languages_split_with_their_own_model(language, text, count):
+    assert len(split_sentences(text, language)) == count
+
+
+def test_headline_line_is_its_own_unit_and_marked():
+    document = Document(text="Kishida heads to NATO summit\n\nThe prime minister left Tokyo. He will meet Yoon.")
+    sentences = segment_document(document, 0, "english").sentences
+    assert [s.text for s in sentences] == [
+        "Kishida heads to NATO summit",
+        "The prime minister left Tokyo.",
+        "He will meet Yoon.",
+    ]
+    assert [s.is_heading for s in sentences] == [True, False, False]
+    assert [s.index for s in sentences] == [0, 1, 2]
+    assert [s.paragraph for s in sentences] == [0, 1, 1]
+
+
+def test_single_newline_pastes_split_into_paragraphs():
+    text = "First line of news.\nSecond line here.\nThird line follows."
+    assert paragraphs_of(text) == ["First line of news.", "Second line here.", "Third line follows."]
+
+
+def test_stop_words_are_dropped_and_words_stemmed():
+    words = words_of("The ministers were meeting in Brussels")
+    assert words == ("the", "ministers", "were", "meeting", "in", "brussels")
+    assert content_stems(words, "english") == ("minist", "meet", "brussel")
+
+
+def test_text_without_words_gives_no_sentences():
+    assert segment_document(Document(text="... --- !!!"), 0, "english").sentences == ()

@@ -1,0 +1,64 @@
+import pytest
+from builders import doc, segmented
+
+from summarizer.group import group_sentences
+from summarizer.score import score
+from summarizer.select import select
+
+ARTICLES = [
+    doc(
+        "The storm made landfall near the coastal city late on Sunday with winds of 150 kilometres an hour.",
+        "Thousands of residents were evacuated from low-lying districts before the storm arrived.",
+        "Power was cut to more than 200,000 homes across the region, the utility company said.",
+        "Schools will stay closed until Wednesday while crews clear fallen trees from the roads.",
+    ),
+    doc(
+        "The storm made landfall near the coastal city on Sunday night, with winds reaching 150 kilometres an hour.",
+        "More than 200,000 homes lost power across the region, according to the utility company.",
+        "The national weather agency warned of flooding along the river over the next two days.",
+    ),
+    doc(
+        "Thousands of residents were evacuated from low-lying districts ahead of the storm's arrival.",
+        "The national weather agency warned of flooding along the river in the coming two days.",
+        "Emergency shelters in sports halls took in around 4,000 people overnight, officials said.",
+    ),
+]
+
+
+def run(algorithm="consensus", max_words=None, max_sentences=None):
+    docs = segmented(*ARTICLES)
+    scoring = score(docs, group_sentences(docs), algorithm, "english")
+    return select(scoring, max_words, max_sentences)
+
+
+@pytest.mark.parametrize("algorithm", ["consensus", "lexrank", "lead"])
+@pytest.mark.parametrize("max_words", [12, 25, 40, 80])
+def test_word_budget_is_never_exceeded(algorithm, max_words):
+    chosen = run(algorithm, max_words=max_words)
+    assert sum(c.group.representative.word_count for c in chosen) <= max_words
+
+
+@pytest.mark.parametrize("algorithm", ["consensus", "textrank"])
+@pytest.mark.parametrize("max_sentences", [1, 2, 3])
+def test_sentence_budget_is_met_exactly_when_there_is_enough_text(algorithm, max_sentences):
+    assert len(run(algorithm, max_sentences=max_sentences)) == max_sentences
+
+
+def test_never_two_sentences_of_one_group():
+    chosen = run(max_words=200)
+    ids = [c.group.id for c in chosen]
+    assert len(ids) == len(set(ids))
+
+
+def test_first_choice_is_the_fact_most_articles_share():
+    chosen = run(max_sentences=1)
+    assert chosen[0].group.support >= 2
+
+
+def test_a_budget_smaller_than_any_sentence_gives_nothing_rather_than_overflow():
+    assert run(max_words=3) == ()
+
+
+def test_both_budgets_hold_together():
+    chosen = run(max_words=200, max_sentences=2)
+    assert len(chosen) == 2

@@ -1,0 +1,261 @@
+"""The OpenAPI 3.1 document of the JSON API, built from the same limits and choices the endpoint enforces."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from summarizer import LANGUAGES, algorithm_names
+from summarizer.options import MAX_SENTENCES_LIMIT, MAX_WORDS_LIMIT
+from summarizer.score import resolve_algorithm
+
+# Other spellings the library accepts (it also ignores case and surrounding spaces).
+_ALGORITHM_ALIASES = ("default", "kl-sum", "klsum", "sum-basic")
+
+
+def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
+    max_chars = config["MAX_DOCUMENT_CHARS"]
+    max_documents = config["MAX_DOCUMENTS"]
+    nullable_string = {"type": ["string", "null"]}
+    languages = list(LANGUAGES) + list(LANGUAGES.values())
+    algorithms = algorithm_names() + [a for a in _ALGORITHM_ALIASES if resolve_algorithm(a)]
+    return {
+        "InputDocument": {
+            "type": "object",
+            "description": "One article. Metadata is optional and only shown back in `documents`.",
+            "required": ["text"],
+            "additionalProperties": False,
+            "properties": {
+                "text": {"type": "string", "maxLength": max_chars, "description": "The article's text."},
+                "title": nullable_string,
+                "url": {**nullable_string, "description": "Shown as a link only when http(s)."},
+                "date": {**nullable_string, "description": "Preferably ISO 8601 (YYYY-MM-DD)."},
+            },
+        },
+        "Options": {
+            "type": "object",
+            "properties": {
+                "max_words": {
+                    "type": ["integer", "null"],
+                    "minimum": 1,
+                    "maximum": MAX_WORDS_LIMIT,
+                    "description": "Length of the brief in words (default 120 when neither length is given).",
+                },
+                "max_sentences": {
+                    "type": ["integer", "null"],
+                    "minimum": 1,
+                    "maximum": MAX_SENTENCES_LIMIT,
+                    "description": "Length of the brief in sentences; with max_words, both hold.",
+                },
+                "algorithm": {
+                    "type": ["string", "null"],
+                    "enum": [*algorithms, None],
+                    "description": "consensus (the default) is ours; lexrank, textrank, lsa, luhn, kl and "
+                    "sumbasic are sumy's; lead takes each article's first sentences.",
+                },
+                "language": {
+                    "type": ["string", "null"],
+                    "enum": [*languages, None],
+                    "description": "A language name or ISO 639-1 code (default english).",
+                },
+            },
+        },
+        "SummarizeRequest": {
+            "allOf": [{"$ref": "#/components/schemas/Options"}],
+            "type": "object",
+            "required": ["documents"],
+            "unevaluatedProperties": False,
+            "properties": {
+                "documents": {
+                    "type": "array",
+                    "maxItems": max_documents,
+                    "items": {"$ref": "#/components/schemas/InputDocument"},
+                },
+            },
+        },
+        "SummarizeForm": {
+            "type": "object",
+            "description": "multipart/form-data: files and pasted text together. A `text` field may "
+            "hold several articles separated by a line holding only `---`.",
+            "properties": {
+                "files": {
+                    "type": "array",
+                    "maxItems": config["MAX_FILES"],
+                    "items": {"type": "string", "contentMediaType": "application/octet-stream"},
+                    "description": f".txt, .md, .html, .pdf or .docx; at most {config['MAX_FILE_BYTES']} bytes "
+                    "each. The type is read from the content, not the name.",
+                },
+                "text": {"type": "array", "items": {"type": "string"}},
+                "documents": {
+                    "type": "string",
+                    "description": "A JSON array of InputDocument objects.",
+                },
+                "max_words": {"type": "string", "pattern": "^[0-9]+$"},
+                "max_sentences": {"type": "string", "pattern": "^[0-9]+$"},
+                "algorithm": {"type": "string", "enum": algorithms},
+                "language": {"type": "string", "enum": languages},
+            },
+        },
+        "SourceRef": {
+            "type": "object",
+            "required": ["document", "sentence"],
+            "additionalProperties": False,
+            "properties": {
+                "document": {"type": "integer", "minimum": 0, "description": "Index into `documents`."},
+                "sentence": {"type": "integer", "minimum": 0, "description": "Index into that document's `sentences`."},
+            },
+        },
+        "BriefSentence": {
+            "type": "object",
+            "required": ["text", "score", "support", "sources"],
+            "additionalProperties": False,
+            "properties": {
+                "text": {"type": "string"},
+                "score": {"type": "number"},
+                "support": {"type": "integer", "minimum": 1, "description": "How many articles say it."},
+                "sources": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {"$ref": "#/components/schemas/SourceRef"},
+                    "description": "sources[0] is the sentence whose wording is shown; the others repeat it.",
+                },
+            },
+        },
+        "Removed": {
+            "type": "object",
+            "required": ["kind", "reason", "text"],
+            "additionalProperties": False,
+            "properties": {
+                "kind": {"type": "string", "description": "e.g. boilerplate, repeated paragraph, metadata"},
+                "reason": {"type": "string"},
+                "text": {"type": "string"},
+            },
+        },
+        "DocumentView": {
+            "type": "object",
+            "required": ["title", "url", "date", "name", "sentences", "removed"],
+            "additionalProperties": False,
+            "properties": {
+                "title": {"type": "string"},
+                "url": nullable_string,
+                "date": nullable_string,
+                "name": {"type": "string"},
+                "sentences": {"type": "array", "items": {"type": "string"}},
+                "removed": {"type": "array", "items": {"$ref": "#/components/schemas/Removed"}},
+            },
+        },
+        "Brief": {
+            "type": "object",
+            "description": "The same JSON as `python -m summarizer --format json`.",
+            "required": ["summary", "documents", "algorithm", "language", "input_words", "notes"],
+            "additionalProperties": False,
+            "properties": {
+                "summary": {
+                    "type": "object",
+                    "required": ["text", "word_count", "sentences"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "text": {"type": "string"},
+                        "word_count": {"type": "integer", "minimum": 0},
+                        "sentences": {"type": "array", "items": {"$ref": "#/components/schemas/BriefSentence"}},
+                    },
+                },
+                "documents": {"type": "array", "items": {"$ref": "#/components/schemas/DocumentView"}},
+                "algorithm": {"type": "string", "enum": algorithm_names()},
+                "language": {"type": "string", "enum": list(LANGUAGES)},
+                "input_words": {"type": "integer", "minimum": 0},
+                "notes": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "additionalProperties": False,
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "code": {
+                            "type": "string",
+                            "description": "Stable, for programs: invalid_json, invalid_request, invalid_option, "
+                            "request_too_large, too_many_files, too_many_documents, document_too_large, "
+                            "unsupported_media_type, unsupported_file_type, unreadable_document, "
+                            "nothing_to_summarize, unsupported_language, not_found, method_not_allowed.",
+                        },
+                        "message": {"type": "string", "description": "For people: what went wrong and how to fix it."},
+                    },
+                }
+            },
+        },
+    }
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+def openapi_document(config: Mapping[str, Any]) -> dict[str, Any]:
+    """OpenAPI 3.1 (whose schemas are JSON Schema 2020-12) for `POST /api/summarize`."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "News brief API",
+            "version": "1.0.0",
+            "description": "Summarise several news articles on one story into one deduplicated brief. "
+            "Stateless: nothing sent here is stored.",
+        },
+        "paths": {
+            "/api/summarize": {
+                "post": {
+                    "operationId": "summarize",
+                    "summary": "Make a brief from several articles",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/SummarizeRequest"}},
+                            "multipart/form-data": {
+                                "schema": {
+                                    "allOf": [{"$ref": "#/components/schemas/SummarizeForm"}],
+                                },
+                                "encoding": {"files": {"contentType": "application/octet-stream"}},
+                            },
+                        },
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "The brief.",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Brief"}}},
+                        },
+                        "400": _error("Malformed JSON, a field of the wrong type, an unknown field, algorithm or "
+                                      "language, or a length out of range."),
+                        "405": _error("Only POST is allowed."),
+                        "413": _error(
+                            f"Too large: the request is over {config['MAX_CONTENT_LENGTH']} bytes, more than "
+                            f"{config['MAX_FILES']} files, more than {config['MAX_DOCUMENTS']} articles, a file over "
+                            f"{config['MAX_FILE_BYTES']} bytes, or an article over {config['MAX_DOCUMENT_CHARS']} "
+                            "characters."
+                        ),
+                        "415": _error("The request is neither application/json nor multipart/form-data, or a file "
+                                      "is not .txt, .md, .html, .pdf or .docx."),
+                        "422": _error("Nothing to summarise: empty articles, articles emptied by cleaning, a file "
+                                      "that could not be read (such as a scanned PDF without text), or text in a "
+                                      "language the summariser does not support."),
+                    },
+                }
+            },
+            "/api/openapi.json": {
+                "get": {
+                    "operationId": "openapi",
+                    "summary": "This document",
+                    "responses": {"200": {"description": "OpenAPI 3.1 document.",
+                                          "content": {"application/json": {}}}},
+                }
+            },
+        },
+        "components": {"schemas": _schemas(config)},
+    }

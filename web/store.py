@@ -1,0 +1,182 @@
+"""Saved briefs: one SQLite table holding each brief with the articles and options it was made from.
+
+A connection per request lives on `g` and is closed on teardown. Deleting a brief really removes
+its articles from the file: `secure_delete` overwrites freed pages with zeros and a WAL checkpoint
+copies that into the database file and empties the write-ahead log, which still held the text.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask, current_app, g
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS briefs (
+    id        TEXT PRIMARY KEY,   -- secrets.token_urlsafe(16): the permalink, unguessable
+    created   TEXT NOT NULL,      -- ISO 8601, UTC
+    updated   TEXT NOT NULL,
+    title     TEXT NOT NULL,      -- for lists: first article's title, or the brief's first words
+    options   TEXT NOT NULL,      -- JSON: max_words, max_sentences, algorithm, language
+    documents TEXT NOT NULL,      -- JSON: the articles as read (text, title, url, date, name)
+    brief     TEXT NOT NULL       -- JSON: Brief.to_dict()
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS briefs_created ON briefs (created);
+"""
+
+ID_BYTES = 16
+
+
+@dataclass(frozen=True)
+class SavedBrief:
+    id: str
+    created: str
+    updated: str
+    title: str
+    options: dict[str, Any]
+    documents: list[dict[str, Any]]
+    brief: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class BriefListing:
+    id: str
+    created: str
+    title: str
+
+
+def connect(path: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=5.0)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA busy_timeout = 5000")
+    connection.execute("PRAGMA secure_delete = ON")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def get_db() -> sqlite3.Connection:
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_exception: BaseException | None = None) -> None:
+    connection = g.pop("db", None)
+    if connection is not None:
+        connection.close()
+
+
+def init_db(path: str) -> None:
+    connection = connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.executescript(SCHEMA)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def init_app(app: Flask) -> None:
+    init_db(app.config["DATABASE"])
+    app.teardown_appcontext(close_db)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _title(documents: list[dict[str, Any]], brief: dict[str, Any]) -> str:
+    for document in documents:
+        if document.get("title"):
+            return str(document["title"])[:200]
+    words = str(brief.get("summary", {}).get("text", "")).split()
+    if not words:
+        return "Untitled brief"
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def new_id() -> str:
+    return secrets.token_urlsafe(ID_BYTES)
+
+
+def save(options: dict[str, Any], documents: list[dict[str, Any]], brief: dict[str, Any]) -> str:
+    """Store a new brief; return its id."""
+    db = get_db()
+    brief_id = new_id()
+    now = _now()
+    with db:
+        db.execute(
+            "INSERT INTO briefs (id, created, updated, title, options, documents, brief)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                brief_id,
+                now,
+                now,
+                _title(documents, brief),
+                json.dumps(options),
+                json.dumps(documents, ensure_ascii=False),
+                json.dumps(brief, ensure_ascii=False),
+            ),
+        )
+    return brief_id
+
+
+def update(brief_id: str, options: dict[str, Any], brief: dict[str, Any]) -> bool:
+    """Replace a brief made again from its saved articles; False when it no longer exists."""
+    db = get_db()
+    with db:
+        row = db.execute("SELECT documents FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        if row is None:
+            return False
+        db.execute(
+            "UPDATE briefs SET updated = ?, title = ?, options = ?, brief = ? WHERE id = ?",
+            (
+                _now(),
+                _title(json.loads(row["documents"]), brief),
+                json.dumps(options),
+                json.dumps(brief, ensure_ascii=False),
+                brief_id,
+            ),
+        )
+    return True
+
+
+def load(brief_id: str) -> SavedBrief | None:
+    row = get_db().execute("SELECT * FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+    if row is None:
+        return None
+    return SavedBrief(
+        id=row["id"],
+        created=row["created"],
+        updated=row["updated"],
+        title=row["title"],
+        options=json.loads(row["options"]),
+        documents=json.loads(row["documents"]),
+        brief=json.loads(row["brief"]),
+    )
+
+
+def listing(ids: list[str]) -> list[BriefListing]:
+    """The briefs among `ids` that still exist, in the order of `ids`."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = get_db().execute(f"SELECT id, created, title FROM briefs WHERE id IN ({marks})", ids).fetchall()
+    found = {row["id"]: BriefListing(row["id"], row["created"], row["title"]) for row in rows}
+    return [found[i] for i in ids if i in found]
+
+
+def delete(brief_id: str) -> bool:
+    """Delete a brief and wipe its text from the database file; False when it did not exist."""
+    db = get_db()
+    with db:
+        deleted = db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount
+    if deleted:
+        # Copy the zeroed pages into the main file and empty the WAL, which held the inserted text.
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return bool(deleted)
