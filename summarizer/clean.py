@@ -1,12 +1,13 @@
-"""Clean stage: Document -> Document holding only the article's text, with a record of what was removed and why."""
+"""Clean stage: Document -> Document holding only the article's text, and what was removed and why."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Sequence
 
 from dateutil import parser as _date_parser
 
@@ -33,8 +34,7 @@ _SENTENCE_END = tuple(".!?…:;")
 _CLOSERS = "\"'”’»)]*_ "
 _FUNCTION_WORDS = frozenset(
     "a an the and or but nor of to in on at by for from with as that which who whom whose than "
-    "into onto over under about after before between its their his her our your is are was were "
-    "be been has have had will would could should may might said says".split()
+    "into onto over under about after before between its their his her".split()
 )
 
 # ---- paragraphs ------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ class _Verdict:
     reason: str
     url: str | None = None
     date: str | None = None
-    date_rank: int = 0  # 2: labelled publication date, 1: a date on its own line, 0: none
+    date_rank: int = 0  # 2: labelled publication date, 1: a date on its own line (the document's own: 3)
 
 
 _URL_KEYS = frozenset({"url", "link", "source url", "canonical url", "original url", "permalink"})
@@ -189,7 +189,8 @@ _CAPTION_PARENS = re.compile(
 )
 _AGENCY_TAG = re.compile(r"==\s?[A-Z][A-Za-z]+\b")  # Kyodo ends captions "(Kyodo) ==Kyodo"
 _CREDIT_LABEL = re.compile(
-    r"(?:^|[.!?\"”’)]\s+|\s[|—–-]\s+)(?:Photo(?:graph)?|Photo credit|Image|Image credit|Picture|Credit|"
+    r"(?:^|[.!?\"”’)]\s+|\s[|—–-]\s+)"
+    r"(?:Photo(?:graph)?|Photo credit|Image|Image credit|Picture|Credit|"
     r"Caption|Pictured|Video)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
@@ -239,8 +240,8 @@ _FOLLOW = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(
-    r"(?:^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved|may not be (?:published|reproduced), (?:broadcast|distributed)|"
-    r"trust principles)",
+    r"(?:^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved|trust principles|"
+    r"may not be (?:published|reproduced), (?:broadcast|distributed))",
     re.IGNORECASE,
 )
 _READ_MORE_INLINE = re.compile(
@@ -294,7 +295,8 @@ def _date_line(text: str) -> _Verdict | None:
         return None
     date = iso_date(rest)
     if label in ("published", "posted", "date"):
-        return _Verdict("metadata", f"Date line labelled '{label.capitalize()}'", date=date, date_rank=2 if date else 0)
+        reason = f"Date line labelled '{label.capitalize()}'"
+        return _Verdict("metadata", reason, date=date, date_rank=2 if date else 0)
     if label:
         return _Verdict("metadata", f"Time stamp labelled '{label.capitalize()}'")
     return _Verdict("metadata", "Date on a line of its own", date=date, date_rank=1 if date else 0)
@@ -403,8 +405,10 @@ class _Heading:
 _RELATED_STRONG = re.compile(
     r"(?:related(?: (?:coverage|stories|articles|news|content|reading|links|posts|topics|videos))?|"
     r"read (?:more|also|next)|see also|also (?:read|see)|further reading|"
-    r"similar (?:readings?|articles|stories|posts)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
-    r"recommended(?: (?:for you|reading|stories|articles))?|more (?:stories|articles|news|coverage|headlines)|"
+    r"similar (?:readings?|articles|stories|posts)|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"recommended(?: (?:for you|reading|stories|articles))?|"
+    r"more (?:stories|articles|news|coverage|headlines)|"
     r"what to read next|more to read|keep reading|most (?:read|popular|viewed|shared)|"
     r"trending(?: now| stories)?|top stories|latest (?:news|stories|headlines))"
     r"(?:\s*\((?P<count>\d{1,6})\s*(?:items?|articles?|stories)\))?\s*:?",
@@ -475,6 +479,43 @@ class _State:
     date_rank: int
 
 
+def _list_after(
+    i: int,
+    heading: _Heading,
+    texts: list[str],
+    verdicts: list[_Verdict | None],
+    headings: list[_Heading | None],
+) -> list[int] | None:
+    """Positions of the lines that heading i introduces, or None when i is an ordinary section heading.
+
+    Lines already judged cruft on their own are passed over; another heading ends the list.
+    """
+    if heading.kind == "statistics":  # its number lines ("186") were judged cruft already; say why here
+        items = []
+        for j in range(i + 1, len(texts)):
+            if headings[j] is not None or (verdicts[j] is None and not _is_stat_line(texts[j])):
+                break
+            if _is_stat_line(texts[j]):
+                items.append(j)
+        return items
+    after = (j for j in range(i + 1, len(texts)) if verdicts[j] is None)
+    first = next(after, None)
+    if first is None or headings[first] is not None:
+        return []
+    if heading.kind == "summary":
+        return [first]  # the app's summary is one paragraph
+    items = []
+    for j in itertools.chain((first,), after):
+        if headings[j] is not None or not _is_list_item(texts[j]):
+            break
+        if heading.limit is not None and len(items) >= heading.limit:
+            break
+        items.append(j)
+    if not items and not heading.strong:
+        return None  # "More on the talks" followed by prose is a section heading
+    return items
+
+
 def _one_pass(paragraphs: list[tuple[int, str, str]], state: _State) -> dict[int, Removed]:
     """Removals found in one reading of the live paragraphs (position, text, original text)."""
     texts = [text for _, text, _ in paragraphs]
@@ -494,52 +535,22 @@ def _one_pass(paragraphs: list[tuple[int, str, str]], state: _State) -> dict[int
         if verdict.date and verdict.date_rank > state.date_rank:
             state.date, state.date_rank = verdict.date, verdict.date_rank
 
-    def following(i: int):
-        """Positions after i, passing over lines already judged cruft, stopping at a heading."""
-        for j in range(i + 1, len(texts)):
-            if verdicts[j] is not None:
-                continue
-            if headings[j] is not None:
-                return
-            yield j
-
     seen = {_key(state.title)} if state.title else set()
-    i = 0
-    while i < len(texts):
-        heading = headings[i]
-        if i in removed or heading is None:
-            if i not in removed:
-                if _key(texts[i]) in seen:
-                    reason = ("Paragraph repeats the title" if _key(texts[i]) == _key(state.title)
-                              else "Paragraph repeated from earlier in the article")
-                    drop(i, "repeated paragraph", reason)
-                else:
-                    seen.add(_key(texts[i]))
-            i += 1
+    for i, heading in enumerate(headings):
+        if i in removed:
             continue
-        items: list[int] = []
-        if heading.kind == "related":
-            for j in following(i):
-                if not _is_list_item(texts[j]) or (heading.limit is not None and len(items) >= heading.limit):
-                    break
-                items.append(j)
-            if not items and not heading.strong and any(True for _ in following(i)):
-                seen.add(_key(texts[i]))
-                i += 1
-                continue  # "More on the talks" followed by prose is a section heading
-        elif heading.kind == "summary":
-            items = [j for j in following(i)][:1]  # the app's summary is one paragraph
-        else:  # statistics: its number lines ("186") were judged cruft already; say why here
-            for j in range(i + 1, len(texts)):
-                if headings[j] is not None:
-                    break
-                if _is_stat_line(texts[j]):
-                    items.append(j)
-                elif verdicts[j] is None:
-                    break
-        for j in [i, *items]:
-            drop(j, "boilerplate", heading.reason)
-        i += 1
+        items = _list_after(i, heading, texts, verdicts, headings) if heading else None
+        if items is not None:
+            for j in [i, *items]:
+                drop(j, "boilerplate", heading.reason)
+            continue
+        key = _key(texts[i])
+        if key not in seen:
+            seen.add(key)
+        elif key == _key(state.title):
+            drop(i, "repeated paragraph", "Paragraph repeats the title")
+        else:
+            drop(i, "repeated paragraph", "Paragraph repeated from earlier in the article")
 
     if not state.title:
         kept = [i for i in range(len(texts)) if i not in removed]

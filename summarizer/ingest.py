@@ -20,6 +20,7 @@ import lxml.html
 import trafilatura
 from charset_normalizer import from_bytes
 from docx.table import Table
+from lxml import etree
 from pypdf import PdfReader
 
 from .errors import DocumentTooLargeError, SummarizerError, UnreadableDocumentError, UnsupportedFileTypeError
@@ -75,7 +76,7 @@ def read_document(name: str, data: bytes | str, *, limits: IngestLimits = Ingest
     if size > limits.max_bytes:
         raise DocumentTooLargeError(
             name,
-            f"The file is {_megabytes(size)}; each file may be at most {_megabytes(limits.max_bytes)}. "
+            f"The file is {_size(size)}; each file may be at most {_size(limits.max_bytes)}. "
             "Split it, or paste the part you need.",
         )
 
@@ -140,7 +141,8 @@ def _one_line(value: str) -> str:
     return " ".join(_normalise(value).split())
 
 
-def _megabytes(size: int) -> str:
+def _size(size: int) -> str:
+    """A byte count as a person reads it: 812 bytes, 40 KB, 5 MB, 6.2 MB."""
     if size < 1024:
         return f"{size} bytes"
     if size < 1024 * 1024:
@@ -255,7 +257,7 @@ def _decode(name: str, data: bytes) -> str:
 
 
 _DECLARED_CHARSET = re.compile(
-    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)",
     re.IGNORECASE,
 )
 
@@ -263,8 +265,9 @@ _DECLARED_CHARSET = re.compile(
 def _declared_charset(data: bytes) -> str | None:
     """The encoding a web page declares near its start (`<meta charset>`, `<?xml encoding>`).
 
-    Labels are read as browsers read them: latin-1 and ASCII mean Windows-1252, and a UTF-16
-    label on bytes we could read the label from is wrong.
+    Labels are read as browsers read them (WHATWG): latin-1 and ASCII mean Windows-1252, and a
+    UTF-16 label on bytes we could read the label from is wrong. charset-normalizer alone may
+    overrule a declaration on short pages (it read a cp1252 page labelled latin-1 as cp1257).
     """
     match = _DECLARED_CHARSET.search(data, 0, 4096)
     if not match:
@@ -274,7 +277,7 @@ def _declared_charset(data: bytes) -> str | None:
         encoding = codecs.lookup(label).name
     except LookupError:
         return None
-    if encoding in ("latin-1", "iso8859-1", "ascii"):
+    if encoding in ("iso8859-1", "ascii"):
         return "cp1252"
     if encoding.startswith(("utf-16", "utf-32")):
         return None
@@ -403,10 +406,12 @@ def _read_html(name: str, html: str, limits: IngestLimits) -> Document:
 
 
 # Elements of trafilatura's output tree that start a block of their own; the rest are inline.
-_BLOCK_TAGS = frozenset({"body", "doc", "main", "div", "p", "head", "list", "item", "table", "row", "cell", "quote", "code"})
+_BLOCK_TAGS = frozenset(
+    {"body", "doc", "main", "div", "p", "head", "list", "item", "table", "row", "cell", "quote", "code"}
+)
 
 
-def _tree_blocks(root) -> list[str]:
+def _tree_blocks(root: etree._Element) -> list[str]:
     """Text blocks of trafilatura's output tree, in order: each paragraph, heading, list item,
     table cell, quotation and code block apart (no list markers or table rules); a line break
     inside a block stays a single newline."""
@@ -419,7 +424,7 @@ def _tree_blocks(root) -> list[str]:
             blocks.append(text)
         parts.clear()
 
-    def walk(element) -> None:  # recursion depth is bounded by the nesting check before parsing
+    def walk(element: etree._Element) -> None:  # recursion depth is bounded by the nesting check before parsing
         block = element.tag in _BLOCK_TAGS
         if block:
             flush()
@@ -540,7 +545,7 @@ def _read_pdf(name: str, data: bytes, limits: IngestLimits) -> Document:
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - unsupported algorithm, missing crypto library
+            except Exception:  # an unsupported algorithm, a missing crypto library
                 opened = 0
             if not opened:
                 raise UnreadableDocumentError(
@@ -577,7 +582,7 @@ def _read_pdf(name: str, data: bytes, limits: IngestLimits) -> Document:
         if page:
             pages.append(page)
             chars += len(page) + 2
-            if False:
+            if chars > limits.max_chars:
                 raise DocumentTooLargeError(
                     name,
                     f"This PDF has more than {limits.max_chars:,} characters of text. "
@@ -623,11 +628,11 @@ def _reflow_pdf_page(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _pdf_title(reader) -> str:
+def _pdf_title(reader: PdfReader) -> str:
     """The PDF's own title, unless it is a file name or a converter's label."""
     try:
         title = _one_line(str((reader.metadata or {}).get("/Title") or ""))
-    except Exception:  # noqa: BLE001 - metadata is optional; a damaged dictionary is no title
+    except Exception:  # metadata is optional; a damaged dictionary is no title
         return ""
     if re.search(r"\.\w{2,4}\Z|\Amicrosoft \w+ - |\Auntitled", title, re.IGNORECASE) or len(title) > 300:
         return ""
@@ -659,8 +664,8 @@ def _read_docx(name: str, data: bytes, limits: IngestLimits) -> Document:
     if unpacked > limits.max_docx_uncompressed:
         raise DocumentTooLargeError(
             name,
-            f"This Word document unpacks to {_megabytes(unpacked)}; the limit is "
-            f"{_megabytes(limits.max_docx_uncompressed)}. Paste its text instead.",
+            f"This Word document unpacks to {_size(unpacked)}; the limit is "
+            f"{_size(limits.max_docx_uncompressed)}. Paste its text instead.",
         )
 
     try:
@@ -677,7 +682,7 @@ def _read_docx(name: str, data: bytes, limits: IngestLimits) -> Document:
                             blocks.append(cell.text)
                 continue
             blocks.append(block.text)
-            if not first_title and block.text.strip() and (block.style is not None) and block.style.name == "Title":
+            if not first_title and block.text.strip() and block.style is not None and block.style.name == "Title":
                 first_title = block.text
         title = word.core_properties.title or first_title
     except Exception as exc:

@@ -29,6 +29,12 @@ LEAD_BONUS = 1.0
 # - sentences shorter than this many words are not chosen: they rarely stand alone.
 MIN_SENTENCE_WORDS = 8
 MAX_SENTENCE_WORDS = 60
+# - a sentence opening on a word that points back ("He said", "They are", "But") needs the sentence
+#   before it, which a brief may not carry; such sentences are not chosen (costs 0.1 ROUGE-1 on duc2003;
+#   "he"/"she" stay allowed: they nearly always mean the story's protagonist).
+DANGLING_OPENERS = frozenset(
+    "they it this these those their its but and also however meanwhile still yet".split()
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ def is_eligible(sentence: Sentence) -> bool:
         and not text.endswith((":", ","))
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
+        and not (sentence.words and sentence.words[0] in DANGLING_OPENERS)
     )
 
 

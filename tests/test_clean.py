@@ -370,8 +370,8 @@ def test_related_heading_takes_the_run_of_headlines_and_stops_at_prose():
     "heading", ["Related stories", "You may also like", "Recommended", "Read more", "More from Kyodo News"]
 )
 def test_related_headings_of_several_kinds(heading):
-    cleaned = clean_document(Document(text=_article(heading, "Yen slides to 34-year low", "Nikkei hits record"),
-                                      title="Rates"))
+    text = _article(heading, "Yen slides to 34-year low", "Nikkei hits record")
+    cleaned = clean_document(Document(text=text, title="Rates"))
     assert len(_paragraphs(cleaned)) == 2
     assert len(cleaned.removed) == 3
 
@@ -500,7 +500,9 @@ def test_headline_becomes_the_title_only_when_there_is_none():
     text = "Bank of Japan holds rates steady\n\n" + _article()
     untitled = clean_document(Document(text=text))
     assert untitled.title == "Bank of Japan holds rates steady"
-    assert untitled.removed == (Removed("metadata", "Headline used as the title", "Bank of Japan holds rates steady"),)
+    assert untitled.removed == (
+        Removed("metadata", "Headline used as the title", "Bank of Japan holds rates steady"),
+    )
     titled = clean_document(Document(text=text, title="BOJ decision"))
     assert titled.title == "BOJ decision"
     assert _paragraphs(titled)[0] == "Bank of Japan holds rates steady"
@@ -509,7 +511,9 @@ def test_headline_becomes_the_title_only_when_there_is_none():
 def test_first_paragraph_that_repeats_the_title_is_removed():
     text = "Bank of Japan holds rates steady\n\n" + _article()
     cleaned = clean_document(Document(text=text, title="Bank of Japan holds rates steady"))
-    assert [(r.kind, r.reason) for r in cleaned.removed] == [("repeated paragraph", "Paragraph repeats the title")]
+    assert [(r.kind, r.reason) for r in cleaned.removed] == [
+        ("repeated paragraph", "Paragraph repeats the title")
+    ]
 
 
 def test_a_lone_headline_is_not_taken_as_the_title():
