@@ -560,6 +560,26 @@ def _one_pass(paragraphs: list[tuple[int, str, str]], state: _State) -> dict[int
     return removed
 
 
+# "LONDON (AP) _ ", "ANKARA, Turkey (AP) -- ", "WASHINGTON — ": a wire dateline opening the first paragraph.
+_INLINE_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?: \([A-Za-z-]+(?: [A-Za-z-]+){0,2}\))?\s+(?:_|--|—|–)\s+(?=[A-Z\"“'‘])"
+)
+
+
+def _strip_inline_dateline(live: list[tuple[int, str, str]]) -> Removed | None:
+    """Take a wire dateline off the first paragraph: place and agency are metadata, and as the start
+    of a brief sentence they waste words and read oddly."""
+    if not live:
+        return None
+    position, text, original = live[0]
+    match = _INLINE_DATELINE.match(text)
+    if not match or not text[match.end():].strip():
+        return None
+    live[0] = (position, text[match.end():], text[match.end():])
+    return Removed("metadata", "Dateline at the start of the article", match.group(0).strip())
+
+
 def clean_document(document: Document) -> Document:
     """Return `document` with only its article text, and every removed piece listed with a reason.
 
@@ -580,6 +600,9 @@ def clean_document(document: Document) -> Document:
             break
         removed.extend((live[i][0], item) for i, item in found.items())
         live = [p for i, p in enumerate(live) if i not in found]
+    dateline = _strip_inline_dateline(live)
+    if dateline:
+        removed.append((live[0][0], dateline))
     removed.sort(key=lambda pair: pair[0])
     return replace(
         document,

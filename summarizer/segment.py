@@ -16,7 +16,7 @@ from sumy.utils import get_stop_words
 
 from .types import Document, SegmentedDocument, Sentence
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # letters and digits; "_" is a dash in wire copy
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’)»')
 
 
