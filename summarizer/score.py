@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .segment import stemmer, stop_words
 from .types import Group, ScoredGroup, SegmentedDocument, Sentence
 
@@ -168,7 +170,8 @@ def _sumy_ratings(summarizer, document) -> dict:
         return ()
 
     summarizer._get_best_sentences = capture
-    summarizer(document, len(document.sentences))
+    with np.errstate(all="ignore"):  # LexRank divides by a zero norm on degenerate input; NaN is handled below
+        summarizer(document, len(document.sentences))
     return captured
 
 
