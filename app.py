@@ -120,6 +120,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     store.init_app(app)
     errors.init_app(app)
+    app.url_map.converters["briefid"] = pages.BriefIdConverter
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     return app

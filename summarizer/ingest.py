@@ -170,7 +170,7 @@ def _normalise(text: str) -> str:
     at most one blank line between paragraphs; no blank lines at either end."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
     text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"[ \t\u00a0]+$", "", text, flags=re.MULTILINE)
+    text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n").strip()
 
@@ -286,10 +286,8 @@ def _declared_charset(data: bytes) -> str | None:
 
 # --- text, HTML and Markdown ------------------------------------------------------------------
 
-_HTML_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+_HTML_ROOT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s*")
 _HTML_TAG = re.compile(
     r"<(?:p|div|body|head|title|meta|article|section|main|span|br|table|h[1-6]|ul|ol|script|style)"
     r"(?:\s[^<>]*)?/?>",
@@ -297,15 +295,31 @@ _HTML_TAG = re.compile(
 )
 _HTML_SNIFF_CHARS = 2048  # "near the start": the head of a page, a paste's first paragraphs
 _MARKDOWN_NAME = re.compile(r"\.(?:md|markdown)$", re.IGNORECASE)
-_MARKDOWN_SIGNS = re.compile(
-    r"^\#{1,6}[ \t]+\S|^[ \t]*(?:```|~~~)|!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)",
-    re.MULTILINE,
-)
+# Every repeated class below stops at the character that ends it (or at a bracket), so no
+# pattern rescans the text from each start: hostile input stays linear.
+_MARKDOWN_SIGNS = re.compile(r"^\#{1,6}[ \t]+\S|^[ \t]*(?:```|~~~)|\[[^\[\]\n]+\]\([^()\[\]\s]+[)\s]", re.MULTILINE)
+
+
+def _starts_like_html(text: str) -> bool:
+    """Whether the text opens with a doctype, <html>, <head> or <body>, after any XML declaration
+    and comments (skipped with str.find: a regex here backtracks badly on many comments)."""
+    at = _SPACES.match(text).end()
+    if text.startswith("<?xml", at):
+        at = text.find(">", at) + 1
+        if at == 0:
+            return False
+    while True:
+        at = _SPACES.match(text, at).end()
+        if not text.startswith("<!--", at):
+            return _HTML_ROOT.match(text, at) is not None
+        at = text.find("-->", at + 4) + 3
+        if at == 2:
+            return False
 
 
 def _read_text(name: str, text: str, limits: IngestLimits) -> Document:
     text = _normalise(text)
-    if _HTML_START.match(text):
+    if _starts_like_html(text):
         return _read_html(name, text, limits)
     if _MARKDOWN_NAME.search(name):
         return _read_markdown(name, text)
@@ -441,23 +455,26 @@ def _tree_blocks(root: etree._Element) -> list[str]:
 
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-_ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"(#{1,6})(?:[ \t]|$)")
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _REFERENCE = re.compile(r"^\[[^\]]+\]:[ \t]*\S+")
 _TABLE_RULE = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
 _INLINE = (
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]"), ""),  # images
-    (re.compile(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)"), r"\1"),  # links
-    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # reference links
+    (re.compile(r"!\[[^\[\]]*\](?:\([^()]*\)|\[[^\[\]]*\])"), ""),  # images
+    (re.compile(r"\[([^\[\]]+)\]\([^()\s]*(?:\s+(?:\"[^\"()]*\"|'[^'()]*'))?\)"), r"\1"),  # links
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),  # reference links
     (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),  # autolinks
     (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # code spans
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
+    (re.compile(r"`+([^`]+)`+"), r"\1"),  # code spans
+)
+_EMPHASIS = (  # run twice, so that emphasis inside strong (or the reverse) goes too
+    (re.compile(r"\*\*(?=[^\s*])([^*]+)(?<=\S)\*\*"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\w)__(?=[^\s_])([^_]+)(?<=\S)__(?!\w)"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(?=[^\s~])([^~]+)(?<=\S)~~"), r"\1"),
 )
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<])")
 _PLACEHOLDER = 0xF0000  # escaped characters hide in plane 15 (private use) while markup goes
@@ -465,10 +482,17 @@ _PLACEHOLDER = 0xF0000  # escaped characters hide in plane 15 (private use) whil
 
 def _inline_markdown(text: str) -> str:
     text = _ESCAPED.sub(lambda m: chr(_PLACEHOLDER + ord(m.group(1))), text)
-    for pattern, replacement in _INLINE:
+    for pattern, replacement in (*_INLINE, *_EMPHASIS, *_EMPHASIS):
         text = pattern.sub(replacement, text)
     text = re.sub("[\U000f0000-\U000f007f]", lambda m: chr(ord(m.group()) - _PLACEHOLDER), text)
     return " ".join(text.split())
+
+
+def _atx_text(rest: str) -> str:
+    """A heading's text without the optional closing run of #s."""
+    rest = rest.strip()
+    bare = rest.rstrip("#")
+    return bare.rstrip() if bare != rest and (not bare or bare[-1] in " \t") else rest
 
 
 def _read_markdown(name: str, text: str) -> Document:
@@ -510,7 +534,7 @@ def _read_markdown(name: str, text: str) -> Document:
             flush()
         elif atx := _ATX.match(line):
             flush()
-            heading = _inline_markdown(atx.group(2) or "")
+            heading = _inline_markdown(_atx_text(line[atx.end() :]))
             blocks.append(heading)
             if len(atx.group(1)) == 1 and heading and not title:
                 title = heading

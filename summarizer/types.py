@@ -151,6 +151,36 @@ class Brief:
     def word_count(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Brief:
+        """Rebuild a Brief from `to_dict()`'s JSON, e.g. a saved one, so it can be rendered again."""
+        return cls(
+            sentences=tuple(
+                BriefSentence(
+                    text=s["text"],
+                    score=s.get("score", 0.0),
+                    support=s["support"],
+                    sources=tuple(SourceRef(r["document"], r["sentence"]) for r in s["sources"]),
+                )
+                for s in data["summary"]["sentences"]
+            ),
+            documents=tuple(
+                DocumentView(
+                    title=d["title"],
+                    url=d["url"],
+                    date=d["date"],
+                    name=d.get("name", ""),
+                    sentences=tuple(d["sentences"]),
+                    removed=tuple(Removed(r["kind"], r["reason"], r["text"]) for r in d["removed"]),
+                )
+                for d in data["documents"]
+            ),
+            algorithm=data["algorithm"],
+            language=data["language"],
+            input_words=data.get("input_words", 0),
+            notes=tuple(data.get("notes", ())),
+        )
+
     def to_dict(self) -> dict:
         """The JSON shape shared by the CLI (`--format json`) and the web API."""
         return {

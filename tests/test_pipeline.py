@@ -6,6 +6,7 @@ import pytest
 from builders import doc
 
 from summarizer import (
+    Brief,
     Document,
     NothingToSummarizeError,
     Options,
@@ -162,3 +163,10 @@ def test_odd_text_gives_a_brief_or_a_clear_error(text):
         assert error.message
     else:
         assert brief.word_count <= 120
+
+
+def test_brief_round_trips_through_its_json(examples):
+    data = summarize(examples).to_dict()
+    rebuilt = Brief.from_dict(data)
+    assert rebuilt.to_dict() == data
+    assert rebuilt.text == data["summary"]["text"]

@@ -19,7 +19,7 @@ from summarizer import SummarizerError, summarize
 from . import inputs
 from .inputs import Limits, Problem
 from .openapi import openapi_document
-from .pages import algorithm_choices, language_choices
+from .pages import page_context
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -77,7 +77,7 @@ def _json_documents(value: Any, limits: Limits, where: str = "documents") -> lis
     if not isinstance(value, list):
         raise _bad(f"{where} must be an array of objects with a text field, not {_kind(value)}.")
     if len(value) > limits.max_documents:
-        raise inputs._too_many_documents(len(value), limits)
+        raise inputs.too_many_documents(len(value), limits)
     documents = []
     for index, item in enumerate(value):
         path = f"documents[{index}]"
@@ -179,11 +179,5 @@ def openapi():
 
 
 @bp.get("")
-@bp.get("/")
 def docs():
-    return render_template(
-        "api.html",
-        algorithms=algorithm_choices(),
-        languages=language_choices(),
-        limits=Limits.from_config(current_app.config),
-    )
+    return render_template("api.html", **page_context())

@@ -15,13 +15,11 @@ from werkzeug.datastructures import FileStorage
 from summarizer import (
     DocumentTooLargeError,
     IngestLimits,
-    NothingToSummarizeError,
     Options,
     OptionsError,
     SummarizerError,
     UnreadableDocumentError,
     UnsupportedFileTypeError,
-    UnsupportedLanguageError,
     document_from_text,
     read_document,
     split_pasted,
@@ -40,8 +38,8 @@ class Problem(Exception):
         self.field = field
 
     def to_dict(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"code": self.code, "message": self.message}
-        return {"error": error}
+        """The API's error body."""
+        return {"error": {"code": self.code, "message": self.message}}
 
 
 def problem_from(error: SummarizerError) -> Problem:
@@ -52,10 +50,9 @@ def problem_from(error: SummarizerError) -> Problem:
         return Problem(415, error.code, error.message, "files")
     if isinstance(error, DocumentTooLargeError):
         return Problem(413, error.code, error.message, "files" if error.name else None)
-    if isinstance(error, UnreadableDocumentError):
+    if isinstance(error, UnreadableDocumentError):  # e.g. a PDF without a text layer
         return Problem(422, error.code, error.message, "files")
-    if isinstance(error, (NothingToSummarizeError, UnsupportedLanguageError)):
-        return Problem(422, error.code, error.message)
+    # NothingToSummarizeError, UnsupportedLanguageError, and any error added to the library later
     return Problem(422, error.code, error.message)
 
 
@@ -80,7 +77,11 @@ class Limits:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size % (1024 * 1024) == 0 else f"{size / (1024 * 1024):.1f} MB"
+    """A size for people: 5 MB, 5.7 MB, 12 kB."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} kB"
+    mb = size / (1024 * 1024)
+    return f"{mb:.0f} MB" if size % (1024 * 1024) == 0 else f"{mb:.1f} MB"
 
 
 # --- options ------------------------------------------------------------------------------
@@ -119,7 +120,7 @@ def options_dict(options: Options) -> dict[str, Any]:
 # --- documents ----------------------------------------------------------------------------
 
 
-def _too_many_documents(count: int, limits: Limits) -> Problem:
+def too_many_documents(count: int, limits: Limits) -> Problem:
     return Problem(
         413,
         "too_many_documents",
@@ -165,7 +166,7 @@ def documents_from_boxes(boxes: Iterable[tuple[str, str]], limits: Limits) -> li
                 document_from_paste(piece, limits, label, title=(title or "") if len(pieces) == 1 else "")
             )
             if len(documents) > limits.max_documents:
-                raise _too_many_documents(len(documents), limits)
+                raise too_many_documents(len(documents), limits)
     return documents
 
 
@@ -180,6 +181,8 @@ def documents_from_files(files: Sequence[FileStorage], limits: Limits) -> list[D
     documents = []
     for storage in files:
         data = storage.stream.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
+            raise _file_too_large(storage, limits)
         try:
             documents.append(read_document(storage.filename or "", data, limits=limits.ingest()))
         except SummarizerError as error:
@@ -187,9 +190,25 @@ def documents_from_files(files: Sequence[FileStorage], limits: Limits) -> list[D
     return documents
 
 
+def _file_too_large(storage: FileStorage, limits: Limits) -> Problem:
+    """Said here rather than by read_document, which would only see the first limit + 1 bytes."""
+    name = document_from_text("", name=storage.filename or "").name  # the name as the library shows it
+    try:
+        size = f"{megabytes(storage.stream.seek(0, 2))}"
+    except (OSError, ValueError):
+        size = f"over {megabytes(limits.max_file_bytes)}"
+    return Problem(
+        413,
+        "document_too_large",
+        f"{name + ': ' if name else ''}The file is {size}; each file may be at most "
+        f"{megabytes(limits.max_file_bytes)}. Split it, or paste the part you need.",
+        "files",
+    )
+
+
 def check_documents(documents: Sequence[Document], limits: Limits) -> None:
     if len(documents) > limits.max_documents:
-        raise _too_many_documents(len(documents), limits)
+        raise too_many_documents(len(documents), limits)
 
 
 def document_dict(document: Document) -> dict[str, Any]:

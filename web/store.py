@@ -8,6 +8,7 @@ copies that into the database file and empties the write-ahead log, which still 
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 from dataclasses import dataclass
@@ -72,6 +73,10 @@ def close_db(_exception: BaseException | None = None) -> None:
 
 
 def init_db(path: str) -> None:
+    try:  # the file holds people's articles: readable by the app's user only (SQLite gives -wal/-shm the same mode)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
     connection = connect(path)
     try:
         connection.execute("PRAGMA journal_mode = WAL")

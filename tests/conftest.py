@@ -1,0 +1,155 @@
+"""Shared fixtures: an app on a temporary data directory, its test client, and realistic articles."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`) does not put the repository on the path
+    sys.path.insert(0, str(ROOT))
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+WEB_FIXTURES = FIXTURES / "web"
+
+
+@pytest.fixture
+def make_app(tmp_path) -> Callable:
+    """Build an app on a fresh data directory; keyword arguments override the config (e.g. limits)."""
+    from app import create_app
+
+    def make(**overrides):
+        config = {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "test-secret-key"}
+        config.update(overrides)
+        return create_app(config)
+
+    return make
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def kyodo() -> str:
+    return (FIXTURES / "kyodo-kishida-nato.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nhk() -> str:
+    return (FIXTURES / "nhk-kishida-nato-reader-copy.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def articles(kyodo, nhk) -> list[tuple[str, str]]:
+    """(title, text) of two articles on one story."""
+    return [("Kyodo: Kishida and NATO", kyodo), ("NHK: Kishida in Lithuania", nhk)]
+
+
+def _csrf_token(client) -> str:
+    """The session's CSRF token, as a page carries it (and makes it on first visit)."""
+    html = client.get("/").get_data(as_text=True)
+    match = re.search(r'<meta name="csrf-token" content="([^"]+)"', html)
+    assert match, "the page has no csrf-token meta"
+    return match.group(1)
+
+
+@pytest.fixture
+def token(client) -> str:
+    return _csrf_token(client)
+
+
+def _form_data(boxes, token, *, length="120", unit="words", algorithm="consensus", language="english", **extra):
+    """The home form's fields as a browser sends them."""
+    data = {
+        "csrf_token": token,
+        "title": [title for title, _ in boxes],
+        "text": [text for _, text in boxes],
+        "length": length,
+        "unit": unit,
+        "algorithm": algorithm,
+        "language": language,
+    }
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def post_form(client, token):
+    """POST the home form; `htmx=True` sends it as htmx does; `client=` posts with another app's client."""
+
+    def post(boxes, *, files=None, htmx=False, client=client, **fields):
+        data = _form_data(boxes, token if client is post.default_client else _csrf_token(client), **fields)
+        if files is not None:
+            data["files"] = files
+        headers = {"HX-Request": "true"} if htmx else {}
+        return client.post("/summarize", data=data, headers=headers, content_type="multipart/form-data")
+
+    post.default_client = client
+    return post
+
+
+@pytest.fixture
+def make_brief(post_form, articles) -> Callable[..., str]:
+    """Make and save a brief through the home form; return its id."""
+
+    def make(boxes=None, **fields) -> str:
+        response = post_form(boxes or articles, **fields)
+        assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+        return response.headers["Location"].rsplit("/", 1)[-1]
+
+    return make
+
+
+def _pdf_without_text() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=300, height=300)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def samples() -> SimpleNamespace:
+    """Inputs for the error cases: bytes of files and texts the pipeline refuses."""
+    return SimpleNamespace(
+        png=b"\x89PNG\r\n\x1a\n" + bytes(64),
+        scanned_pdf=_pdf_without_text(),
+        docx=_docx,
+        html=(WEB_FIXTURES / "article.html").read_bytes(),
+        japanese=(
+            "岸田文雄首相は北大西洋条約機構の首脳会議に出席するためリトアニアに到着した。"
+            "首相はウクライナへの支援を表明し、各国首脳と会談する予定だ。"
+        ),
+        cruft_only="Share this article\n\nFollow us on Twitter\n\nAdvertisement",
+    )

@@ -1,0 +1,306 @@
+"""The JSON API: the contract (same JSON as the CLI, described by the OpenAPI document), and every error."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def openapi(client) -> dict:
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200 and response.is_json
+    return response.get_json()
+
+
+def validator(openapi: dict, schema: str) -> Draft202012Validator:
+    """A validator for one component schema; its $refs resolve within the OpenAPI document."""
+    return Draft202012Validator({**openapi, "$ref": f"#/components/schemas/{schema}"})
+
+
+def valid(openapi: dict, schema: str, instance) -> bool:
+    return validator(openapi, schema).is_valid(instance)
+
+
+def documents(*texts, **metadata) -> list[dict]:
+    return [{"text": text, **metadata} for text in texts]
+
+
+# --- the contract ------------------------------------------------------------------------------------
+
+
+def test_summarize_json(client, openapi, kyodo, nhk):
+    body = {
+        "documents": [
+            {"text": kyodo, "title": "Kyodo", "url": "https://example.com/kyodo", "date": "2023-07-11"},
+            {"text": nhk},
+        ],
+        "max_words": 80,
+        "algorithm": "consensus",
+        "language": "en",
+    }
+    assert valid(openapi, "SummarizeRequest", body)
+    response = client.post("/api/summarize", json=body)
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    brief = response.get_json()
+    validator(openapi, "Brief").validate(brief)
+    assert 0 < brief["summary"]["word_count"] <= 80
+    assert brief["language"] == "english" and brief["algorithm"] == "consensus"
+    assert brief["documents"][0]["title"] == "Kyodo"
+    assert brief["documents"][0]["url"] == "https://example.com/kyodo"
+    assert list(brief) == ["summary", "documents", "algorithm", "language", "input_words", "notes"]
+    assert "Set-Cookie" not in response.headers  # stateless
+
+
+def test_same_json_as_the_cli(client, kyodo, nhk):
+    files = [ROOT / "tests/fixtures/kyodo-kishida-nato.txt", ROOT / "tests/fixtures/nhk-kishida-nato-reader-copy.txt"]
+    cli = subprocess.run(
+        [sys.executable, "-m", "summarizer", "--format", "json", "--sentences", "4", "--algorithm", "lexrank", *map(str, files)],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    expected = json.loads(cli.stdout)
+    data = {"files": [(io.BytesIO(f.read_bytes()), f.name) for f in files], "max_sentences": "4", "algorithm": "lexrank"}
+    response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert response.get_json() == expected
+
+
+def test_api_does_not_save_briefs(client, kyodo):
+    client.post("/api/summarize", json={"documents": documents(kyodo)})
+    with client.application.app_context():
+        from web.store import get_db
+
+        assert get_db().execute("SELECT COUNT(*) FROM briefs").fetchone()[0] == 0
+
+
+def test_every_algorithm_and_sentence_length(client, openapi, kyodo, nhk):
+    for algorithm in ("consensus", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "lead", "default", "KL-Sum"):
+        response = client.post("/api/summarize", json={"documents": documents(kyodo, nhk), "max_sentences": 2, "algorithm": algorithm})
+        assert response.status_code == 200, (algorithm, response.get_json())
+        validator(openapi, "Brief").validate(response.get_json())
+        assert len(response.get_json()["summary"]["sentences"]) <= 2
+
+
+def test_multipart_with_files_text_and_documents(client, openapi, kyodo, nhk, samples):
+    data = {
+        "files": [(io.BytesIO(samples.html), "story.html")],
+        "text": [f"{kyodo}\n---\n{nhk}"],
+        "documents": json.dumps([{"text": kyodo, "title": "From JSON"}]),
+        "max_words": "100",
+        "language": "english",
+    }
+    response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200, response.get_json()
+    brief = response.get_json()
+    validator(openapi, "Brief").validate(brief)
+    assert [d["title"] for d in brief["documents"]][0] == "From JSON"
+    assert len(brief["documents"]) == 4
+    assert brief["documents"][3]["name"] == "story.html"
+
+
+def test_null_metadata_and_options_are_accepted(client, openapi, kyodo):
+    body = {"documents": [{"text": kyodo, "title": None, "url": None, "date": None}], "max_words": None, "algorithm": None}
+    assert valid(openapi, "SummarizeRequest", body)
+    assert client.post("/api/summarize", json=body).status_code == 200
+
+
+def test_a_note_when_cleaning_empties_an_article(client, kyodo, samples):
+    response = client.post("/api/summarize", json={"documents": documents(kyodo, samples.cruft_only)})
+    assert response.status_code == 200
+    assert any("Article 2" in note for note in response.get_json()["notes"])
+
+
+# --- errors ------------------------------------------------------------------------------------------
+
+KYODO = "KYODO"  # placeholder replaced by the article's text
+
+JSON_ERRORS = [
+    # (case, body (str = raw bytes), status, code, message fragment, also invalid under the OpenAPI schema)
+    ("malformed", '{"documents": [', 400, "invalid_json", "not valid JSON", None),
+    ("not utf-8", b'{"documents": "\xff"}', 400, "invalid_json", "not valid JSON", None),
+    ("deeply nested", "[" * 100_000 + "]" * 100_000, 400, "invalid_json", "not valid JSON", None),
+    ("array body", [], 400, "invalid_request", "must be a JSON object, not an array", True),
+    ("no documents", {}, 400, "invalid_request", "documents is required", True),
+    ("documents not array", {"documents": "text"}, 400, "invalid_request", "documents must be an array", True),
+    ("document not object", {"documents": ["text"]}, 400, "invalid_request", "documents[0] must be an object", True),
+    ("text missing", {"documents": [{"title": "x"}]}, 400, "invalid_request", "documents[0].text is required", True),
+    ("text not string", {"documents": [{"text": KYODO}, {"text": 5}]}, 400, "invalid_request",
+     "documents[1].text must be a string, not a number", True),
+    ("title not string", {"documents": [{"text": KYODO, "title": ["x"]}]}, 400, "invalid_request",
+     "documents[0].title must be a string", True),
+    ("unknown document field", {"documents": [{"text": KYODO, "body": "x"}]}, 400, "invalid_request",
+     "documents[0].body is not a known field", True),
+    ("unknown field", {"documents": [{"text": KYODO}], "max_word": 5}, 400, "invalid_request",
+     "max_word is not a known field", True),
+    ("max_words string", {"documents": [{"text": KYODO}], "max_words": "100"}, 400, "invalid_option",
+     "max_words must be a whole number, not a string", True),
+    ("max_words bool", {"documents": [{"text": KYODO}], "max_words": True}, 400, "invalid_option",
+     "max_words must be a whole number, not a boolean", True),
+    ("max_words zero", {"documents": [{"text": KYODO}], "max_words": 0}, 400, "invalid_option",
+     "max_words must be between 1 and 2000", True),
+    ("max_sentences big", {"documents": [{"text": KYODO}], "max_sentences": 101}, 400, "invalid_option",
+     "max_sentences must be between 1 and 100", True),
+    ("unknown algorithm", {"documents": [{"text": KYODO}], "algorithm": "magic"}, 400, "invalid_option",
+     "Unknown algorithm 'magic'", True),
+    ("algorithm not string", {"documents": [{"text": KYODO}], "algorithm": 3}, 400, "invalid_option", "algorithm", True),
+    ("unknown language", {"documents": [{"text": KYODO}], "language": "klingon"}, 400, "invalid_option",
+     "Unsupported language 'klingon'", True),
+    ("empty documents", {"documents": []}, 422, "nothing_to_summarize", "at least one article", False),
+    ("empty text", {"documents": [{"text": "  "}]}, 422, "nothing_to_summarize", "empty", False),
+    ("cleaner emptied", {"documents": [{"text": "CRUFT"}]}, 422, "nothing_to_summarize", "Nothing was left", False),
+    ("unsupported language text", {"documents": [{"text": "JAPANESE"}]}, 422, "unsupported_language",
+     "cannot summarise yet", False),
+]
+
+
+def _body(body, kyodo, samples):
+    if isinstance(body, (str, bytes)):
+        return body
+    text = json.dumps(body)
+    for placeholder, value in (("KYODO", kyodo), ("CRUFT", samples.cruft_only), ("JAPANESE", samples.japanese)):
+        text = text.replace(f'"{placeholder}"', json.dumps(value))
+    return text
+
+
+@pytest.mark.parametrize(("case", "body", "status", "code", "message", "schema_invalid"), JSON_ERRORS, ids=[e[0] for e in JSON_ERRORS])
+def test_json_errors(client, openapi, kyodo, samples, case, body, status, code, message, schema_invalid):
+    raw = _body(body, kyodo, samples)
+    response = client.post("/api/summarize", data=raw, content_type="application/json")
+    assert response.status_code == status
+    assert response.is_json
+    error = response.get_json()
+    validator(openapi, "Error").validate(error)
+    assert error["error"]["code"] == code
+    assert message in error["error"]["message"]
+    assert str(status) in openapi["paths"]["/api/summarize"]["post"]["responses"]
+    if schema_invalid is not None:
+        # The OpenAPI document says the same as the endpoint about what is a valid request.
+        assert valid(openapi, "SummarizeRequest", json.loads(raw)) is not schema_invalid
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data"),
+    [
+        ("text/plain", "hello"),
+        ("application/x-www-form-urlencoded", "documents=x"),
+        ("application/xml", "<documents/>"),
+        (None, ""),
+    ],
+)
+def test_other_content_types_are_415(client, content_type, data):
+    kwargs = {"content_type": content_type} if content_type else {}
+    response = client.post("/api/summarize", data=data, **kwargs)
+    assert response.status_code == 415
+    assert response.get_json()["error"]["code"] == "unsupported_media_type"
+    assert "application/json or multipart/form-data" in response.get_json()["error"]["message"]
+
+
+MULTIPART_ERRORS = [
+    # (case, files, fields, status, code, message)
+    ("image", [("PNG", "photo.png")], {}, 415, "unsupported_file_type", "photo.png: This is an image"),
+    ("scanned pdf", [("PDF", "scan.pdf")], {}, 422, "unreadable_document", "scan.pdf: This PDF has no text layer"),
+    ("no input", [], {}, 422, "nothing_to_summarize", "at least one article"),
+    ("bad length", [], {"text": "KYODO", "max_words": "ten"}, 400, "invalid_option", "max_words must be a whole number"),
+    ("bad documents json", [], {"documents": "[{"}, 400, "invalid_json", "The documents field is not valid JSON"),
+    ("documents wrong type", [], {"documents": '[{"text": 1}]'}, 400, "invalid_request", "documents[0].text must be a string"),
+    ("unknown field", [], {"text": "KYODO", "lenght": "5"}, 400, "invalid_request", "lenght is not a known field"),
+    ("files in another field", [("TXT", "a.txt", "upload")], {}, 400, "invalid_request", "field named files"),
+]
+
+
+@pytest.mark.parametrize(("case", "files", "fields", "status", "code", "message"), MULTIPART_ERRORS, ids=[e[0] for e in MULTIPART_ERRORS])
+def test_multipart_errors(client, openapi, kyodo, samples, case, files, fields, status, code, message):
+    content = {"PNG": samples.png, "PDF": samples.scanned_pdf, "TXT": kyodo.encode()}
+    data: dict = {k: (kyodo if v == "KYODO" else v) for k, v in fields.items()}
+    for kind, name, *field in files:
+        data.setdefault(field[0] if field else "files", []).append((io.BytesIO(content[kind]), name))
+    response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    assert response.status_code == status
+    error = response.get_json()
+    validator(openapi, "Error").validate(error)
+    assert error["error"]["code"] == code
+    assert message in error["error"]["message"]
+
+
+LIMITS = [
+    # (case, config, how, status, code, message)
+    ("request too large", {"MAX_CONTENT_LENGTH": 2000}, "json", 413, "request_too_large", "over"),
+    ("too many documents", {"MAX_DOCUMENTS": 2}, "json", 413, "too_many_documents", "at most 2"),
+    ("too many characters", {"MAX_DOCUMENT_CHARS": 500}, "json", 413, "document_too_large", "at most 500"),
+    ("too many files", {"MAX_FILES": 2}, "files", 413, "too_many_files", "at most 2"),
+    ("file too large", {"MAX_FILE_BYTES": 1000}, "files", 413, "document_too_large", "each file may be at most"),
+    ("multipart too large", {"MAX_CONTENT_LENGTH": 2000}, "files", 413, "request_too_large", "over"),
+    ("too many documents in text", {"MAX_DOCUMENTS": 2}, "text", 413, "too_many_documents", "at most 2"),
+]
+
+
+@pytest.mark.parametrize(("case", "config", "how", "status", "code", "message"), LIMITS, ids=[c[0] for c in LIMITS])
+def test_limits(make_app, openapi, kyodo, case, config, how, status, code, message):
+    client = make_app(**config).test_client()
+    if how == "json":
+        response = client.post("/api/summarize", json={"documents": documents(kyodo, kyodo, kyodo)})
+    elif how == "text":
+        data = {"text": f"{kyodo}\n---\n{kyodo}\n---\n{kyodo}"}
+        response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    else:
+        data = {"files": [(io.BytesIO(kyodo.encode()), f"a{i}.txt") for i in range(3)]}
+        response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    assert response.status_code == status
+    assert response.is_json
+    error = response.get_json()
+    validator(openapi, "Error").validate(error)
+    assert error["error"]["code"] == code
+    assert message in error["error"]["message"]
+
+
+def test_api_needs_no_csrf_token(client, kyodo):
+    """The API is exempt: no session, no token; it only takes JSON or multipart."""
+    response = client.post("/api/summarize", json={"documents": documents(kyodo)}, headers={"Origin": "https://elsewhere.example"})
+    assert response.status_code == 200
+
+
+# --- the OpenAPI document and the human page -----------------------------------------------------------
+
+
+def test_openapi_document(openapi):
+    assert openapi["openapi"].startswith("3.1")
+    schemas = openapi["components"]["schemas"]
+    for name in ("SummarizeRequest", "SummarizeForm", "InputDocument", "Brief", "BriefSentence", "DocumentView", "Error"):
+        assert name in schemas
+        Draft202012Validator.check_schema(schemas[name])
+    operation = openapi["paths"]["/api/summarize"]["post"]
+    assert set(operation["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
+    assert {"200", "400", "413", "415", "422"} <= set(operation["responses"])
+    assert schemas["Options"]["properties"]["algorithm"]["enum"][0] == "consensus"
+
+
+def test_openapi_limits_follow_the_config(make_app):
+    document = make_app(MAX_DOCUMENTS=7, MAX_DOCUMENT_CHARS=1234).test_client().get("/api/openapi.json").get_json()
+    schemas = document["components"]["schemas"]
+    assert schemas["SummarizeRequest"]["properties"]["documents"]["maxItems"] == 7
+    assert schemas["InputDocument"]["properties"]["text"]["maxLength"] == 1234
+
+
+def test_schema_rejects_what_the_endpoint_rejects(openapi):
+    """The validator used above is not a pushover."""
+    assert not valid(openapi, "Brief", {"summary": {}})
+    assert not valid(openapi, "Error", {"error": {"code": "x"}})
+    assert valid(openapi, "Error", {"error": {"code": "x", "message": "y"}})
+
+
+def test_api_page(client):
+    response = client.get("/api")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "curl" in page and "/api/summarize" in page
+    assert 'href="/api/openapi.json"' in page
+    assert "multipart/form-data" in page

@@ -1,0 +1,1 @@
+"""The web layer: HTTP <-> summarizer. Pages (HTML), the JSON API, saved briefs."""
