@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .clean import clean
-from .errors import NothingToSummarizeError, UnsupportedLanguageError
+from .errors import NothingToSummarizeError, OptionsError, UnsupportedLanguageError
 from .group import group_sentences
 from .languages import LANGUAGES, has_supported_script
 from .options import Options
@@ -79,6 +79,12 @@ def summarize(documents: Sequence[Document], options: Options | None = None) -> 
     groups = group_sentences(segmented)
     scoring = score(segmented, groups, options.algorithm, options.language)
     chosen = order(select(scoring, options.max_words, options.max_sentences), cleaned)
+    if not chosen:
+        shortest = min(s.word_count for d in segmented for s in d.sentences)
+        raise OptionsError(
+            "max_words",
+            f"No sentence fits in {options.max_words} words (the shortest has {shortest}). Allow more words.",
+        )
     return Brief(
         sentences=tuple(_brief_sentence(s) for s in chosen),
         documents=tuple(_document_view(d) for d in segmented),

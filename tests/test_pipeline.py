@@ -10,6 +10,7 @@ from summarizer import (
     Document,
     NothingToSummarizeError,
     Options,
+    OptionsError,
     SummarizerError,
     UnsupportedLanguageError,
     algorithm_names,
@@ -91,7 +92,13 @@ def test_every_brief_sentence_maps_back_to_source_sentences_that_contain_it(exam
 @pytest.mark.parametrize("max_words", [15, 50, 120, 250])
 def test_word_budget_holds(examples, max_words):
     brief = summarize(examples, Options(max_words=max_words))
-    assert 0 < brief.word_count <= max_words or (brief.word_count == 0 and max_words < 20)
+    assert 0 < brief.word_count <= max_words
+
+
+def test_a_budget_no_sentence_fits_names_the_length_option():
+    with pytest.raises(OptionsError) as raised:
+        summarize([doc("The council approved the new budget for the city's schools on Monday.")], Options(max_words=5))
+    assert raised.value.field == "max_words" and "12" in raised.value.message
 
 
 @pytest.mark.parametrize("max_sentences", [1, 3, 5])
