@@ -6,6 +6,7 @@ import codecs
 import io
 import re
 import socket
+import time
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -691,6 +692,32 @@ def test_any_bytes_give_a_document_or_a_library_error(data):
         assert str(error).startswith("fuzz.bin: ")
     else:
         assert isinstance(document, Document)
+
+
+HOSTILE = {
+    "trailing spaces": " " * 100_000 + "x",
+    "unclosed strong": "**a " * 25_000,
+    "unclosed emphasis": "_a " * 33_000,
+    "unclosed link": "[a](" * 25_000,
+    "unclosed image": "![a" * 33_000,
+    "heading with spaces": "# a" + " " * 100_000 + "b",
+    "many comments": "<!--a-->" * 12_500,
+    "unclosed tags": "<a " * 33_000,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["x.md", "x.txt"])
+@pytest.mark.parametrize("text", [pytest.param(text, id=label) for label, text in HOSTILE.items()])
+def test_hostile_text_is_read_in_linear_time(name, text):
+    """Regression: several patterns backtracked quadratically (over 20 s for 200 KB of `**a `)."""
+    started = time.perf_counter()
+    try:
+        read_document(name, text)
+    except UnreadableDocumentError:
+        pass
+
+    assert time.perf_counter() - started < 2.0
 
 
 # --- split_pasted -------------------------------------------------------------------------------
