@@ -1,0 +1,257 @@
+"""The brief page in Chromium: brief <-> source highlighting by click and keyboard, copy, downloads,
+and making the brief again in place (with its busy state)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from browser_helpers import BRIEF_URL, expect, marker, page_top, set_marker
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def source_ids(brief_sentence) -> list[str]:
+    """The ids of a brief sentence's source sentences, from its data-sources ("doc:sentence ...")."""
+    return ["s-{}-{}".format(*pair.split(":")) for pair in brief_sentence.get_attribute("data-sources").split()]
+
+
+def in_viewport(page, selector: str) -> bool:
+    """Whether the element lies inside the viewport (top edge visible and not below the bottom)."""
+    return page.evaluate(
+        """selector => {
+            const rect = document.querySelector(selector).getBoundingClientRect();
+            return rect.bottom > 0 && rect.top >= 0 && rect.top < window.innerHeight;
+        }""",
+        selector,
+    )
+
+
+def wait_until(check, timeout: float = 5.0) -> bool:
+    """Poll `check` (smooth scrolling takes a few hundred ms) without eval-based waiting, which CSP forbids."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return check()
+
+
+def test_brief_and_sources_highlight_each_other(page, saved_brief):
+    page.goto(saved_brief)
+    sentences = page.locator(".brief-sentence")
+    count = sentences.count()
+    assert count >= 2
+
+    # A brief sentence whose first source is off screen: clicking it highlights and scrolls to its sources.
+    page.evaluate("() => window.scrollTo(0, 0)")
+    chosen = None
+    for i in range(count):
+        if not in_viewport(page, "#" + source_ids(sentences.nth(i))[0]):
+            chosen = sentences.nth(i)
+            break
+    assert chosen is not None, "every source sentence is already on screen: the test proves nothing"
+    sources = source_ids(chosen)
+    chosen.locator(".sentence-text").click()
+    expect(chosen).to_have_class(re.compile(r"\bis-active\b"))
+    for source in sources:
+        expect(page.locator("#" + source)).to_have_class(re.compile(r"\bis-linked\b"))
+    assert wait_until(lambda: in_viewport(page, "#" + sources[0])), "the first source was not scrolled into view"
+    # Only this sentence's sources are highlighted.
+    linked = page.locator(".source-sentence.is-linked")
+    expect(linked).to_have_count(len(sources))
+    assert sorted(linked.evaluate_all("els => els.map(e => e.id)")) == sorted(sources)
+    expect(page.locator(".brief-sentence.is-active")).to_have_count(1)
+
+    # Keyboard: Tab reaches the brief sentences, and focus alone shows their sources.
+    page.goto(page.url)
+    first, second = sentences.nth(0), sentences.nth(1)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement && document.activeElement.id") == "b-0":
+            break
+    expect(first).to_be_focused()
+    expect(first).to_have_class(re.compile(r"\bis-active\b"))
+    for source in source_ids(first):
+        expect(page.locator("#" + source)).to_have_class(re.compile(r"\bis-linked\b"))
+    for _ in range(10):  # past the sentence's badge links to the next sentence
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement && document.activeElement.id") == "b-1":
+            break
+    expect(second).to_be_focused()
+    expect(second).to_have_class(re.compile(r"\bis-active\b"))
+    expect(first).not_to_have_class(re.compile(r"\bis-active\b"))
+    assert wait_until(lambda: in_viewport(page, "#" + source_ids(second)[0]))
+
+    # Reverse: a source sentence used in the brief highlights that brief sentence and its other sources.
+    used = page.locator(".source-sentence[data-role=used]").last
+    brief_index = used.get_attribute("data-brief")
+    target = page.locator(f"#b-{brief_index}")
+    used.click()
+    expect(used).to_have_class(re.compile(r"\bis-active\b"))
+    expect(target).to_have_class(re.compile(r"\bis-linked\b"))
+    for source in source_ids(target):
+        expect(page.locator("#" + source)).to_have_class(re.compile(r"\bis-linked|is-active\b"))
+    assert wait_until(lambda: in_viewport(page, f"#b-{brief_index}"))
+    expect(page.locator(".brief-sentence.is-active")).to_have_count(0)
+
+    # A sentence of an article that is not in the brief highlights nothing.
+    plain = page.locator(".source-sentence:not([data-role])").first
+    plain.click()
+    expect(used).to_have_class(re.compile(r"\bis-active\b"))  # nothing changed
+
+
+def test_copy_gives_the_plain_text_download(page, saved_brief):
+    page.goto(saved_brief)
+    button = page.locator("#copy-button")
+    expect(button).to_be_visible()  # app.js shows it (hidden without JavaScript)
+    expect(page.locator("#copy-status")).to_have_text("")
+    button.click()
+    expect(page.locator("#copy-status")).to_have_text("Copied")
+    expect(button).to_be_focused()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+
+    download = page.request.get(page.locator("#download-txt").get_attribute("href"))
+    assert download.ok
+    assert copied == download.text()
+    sentences = [s.strip() for s in page.locator(".brief-sentence .sentence-text").all_text_contents()]
+    assert copied.splitlines() == sentences
+
+
+def test_downloads_are_attachments_of_the_right_types(page, saved_brief, kyodo):
+    page.goto(saved_brief)
+    url = page.url
+    brief_id = url.rsplit("/", 1)[-1]
+    expected = {
+        "txt": "text/plain; charset=utf-8",
+        "md": "text/markdown; charset=utf-8",
+        "json": "application/json",
+    }
+    bodies = {}
+    for fmt, content_type in expected.items():
+        link = page.locator(f"#download-{fmt}")
+        with page.expect_download() as info:
+            link.click()
+        download = info.value
+        assert download.suggested_filename == f"brief-{brief_id}.{fmt}"
+        bodies[fmt] = open(download.path(), encoding="utf-8").read()
+
+        response = page.request.get(link.get_attribute("href"))
+        assert response.status == 200
+        assert response.headers["content-type"] == content_type
+        assert response.headers["content-disposition"] == f'attachment; filename="brief-{brief_id}.{fmt}"'
+        assert response.text() == bodies[fmt]
+    assert page.url == url  # downloading did not leave the page
+
+    sentences = [s.strip() for s in page.locator(".brief-sentence .sentence-text").all_text_contents()]
+    assert bodies["txt"].splitlines() == sentences
+    assert bodies["md"].startswith("# Brief\n")
+    assert "## Sources" in bodies["md"]
+
+    data = json.loads(bodies["json"])
+    assert [s["text"] for s in data["summary"]["sentences"]] == sentences
+    assert isinstance(data["summary"]["text"], str) and data["summary"]["text"]
+    assert data["summary"]["word_count"] == int(page.locator("[data-word-count]").text_content())
+    assert len(data["documents"]) == 2
+    assert data["documents"][0]["title"] == "Kyodo: Kishida and NATO"
+
+    # The same shape as the JSON API's answer for the same articles.
+    api = page.request.post("/api/summarize", data={"documents": [{"text": kyodo}]})
+    assert api.status == 200, api.text()
+    answer = api.json()
+    assert set(data) == set(answer)
+    assert set(data["summary"]) == set(answer["summary"])
+    assert set(data["documents"][0]) == set(answer["documents"][0])
+
+
+def test_make_it_again_shorter_in_place(page, make_brief):
+    url = make_brief(page)
+    region = page.locator("#brief-region")
+    before = region.inner_text()
+    set_marker(page)
+
+    page.fill("#length", "40")
+    page.select_option("#unit", "words")
+    page.click("#resummarize-button")
+    expect(page.locator("#brief-status")).to_contain_text("The brief was made again")
+    assert marker(page) == "kept", "the page was reloaded instead of swapped"
+    assert page.url == url
+
+    words = int(page.locator("[data-word-count]").text_content())
+    assert 0 < words <= 40
+    expect(page.locator("#brief-status")).to_have_text(f"The brief was made again: {words} words.")
+    texts = page.locator(".brief-sentence .sentence-text").all_text_contents()
+    assert texts and sum(len(t.split()) for t in texts) == words
+    assert region.inner_text() != before
+    expect(page.locator("#length")).to_have_value("40")
+    expect(page.locator("#brief-region > .brief-column")).to_have_count(1)  # swapped inside, not nested
+    expect(page.locator("#brief-region .source-card")).to_have_count(2)
+
+    # The swapped-in sentences are wired up like the first ones.
+    page.locator(".brief-sentence").first.locator(".sentence-text").click()
+    expect(page.locator(".brief-sentence").first).to_have_class(re.compile(r"\bis-active\b"))
+    expect(page.locator(".source-sentence.is-linked").first).to_be_visible()
+
+    # Copy and the .txt download give the new brief.
+    page.click("#copy-button")
+    expect(page.locator("#copy-status")).to_have_text("Copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.splitlines() == [t.strip() for t in texts]
+
+    # The change was saved: a reload shows the shorter brief.
+    page.reload()
+    assert int(page.locator("[data-word-count]").text_content()) == words
+    expect(page.locator("#length")).to_have_value("40")
+
+
+def test_make_it_again_refused_keeps_the_brief(page, problems, make_brief):
+    problems.allow_status(400)
+    make_brief(page)
+    set_marker(page)
+    before = page.locator("#brief-region").inner_text()
+    page.fill("#length", "101")
+    page.select_option("#unit", "sentences")
+    page.click("#resummarize-button")
+    expect(page.locator("#form-alert")).to_contain_text("Choose a length between 1 and 100 sentences.")
+    expect(page.locator("#error-length")).to_contain_text("Choose a length between 1 and 100 sentences.")
+    assert page.locator("#brief-region").inner_text() == before
+    expect(page.locator("#length")).to_have_value("101")
+    expect(page.locator("#unit")).to_have_value("sentences")
+    assert marker(page) == "kept"
+
+    # Fixed, it goes through and the message goes away.
+    page.fill("#length", "2")
+    page.click("#resummarize-button")
+    expect(page.locator("#brief-status")).to_contain_text("The brief was made again")
+    expect(page.locator("#form-alert")).to_be_empty()
+    expect(page.locator("#error-length")).to_be_empty()
+    expect(page.locator(".brief-sentence")).to_have_count(2)
+
+
+def test_busy_state_while_the_brief_is_made_again(page, make_brief):
+    url = make_brief(page)
+    held = []
+    page.route(url + "/resummarize", lambda route: held.append(route))
+    button = page.locator("#resummarize-button")
+    indicator = page.locator("#resummarize-indicator")
+    region = page.locator("#brief-region")
+    expect(indicator).to_be_hidden()
+    region_top = page_top(region)
+
+    page.fill("#length", "50")
+    button.click()
+    expect(button).to_be_disabled()
+    expect(indicator).to_be_visible()
+    expect(indicator).to_have_text("Making the brief…")
+    assert len(held) == 1
+    assert page_top(region) == region_top, "the indicator pushed the brief down"
+
+    held[0].continue_()
+    expect(page.locator("#brief-status")).to_contain_text("The brief was made again")
+    expect(button).to_be_enabled()
+    expect(indicator).to_be_hidden()
+    assert page_top(region) == region_top
+    assert page.url == url
+    assert BRIEF_URL.search(page.url)
