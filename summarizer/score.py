@@ -33,6 +33,8 @@ LEAD_BONUS = 0.5
 # - sentences shorter than this many words are not chosen: they rarely stand alone.
 MIN_SENTENCE_WORDS = 8
 MAX_SENTENCE_WORDS = 60
+# - sumy's KL-Sum ranks this many sentences and no more (see _bounded_kl): more than a brief uses.
+KL_MAX_PICKS = 30
 # - a sentence opening on a word that points back ("He said", "They are", "But") needs the sentence
 #   before it, which a brief may not carry; such sentences are not chosen (no ROUGE cost on duc2003;
 #   "he"/"she" stay allowed: they nearly always mean the story's protagonist).
@@ -175,11 +177,39 @@ def _sumy_ratings(summarizer, document) -> dict:
     return captured
 
 
+def _bounded_kl():
+    """sumy's KL-Sum ranks every sentence, one greedy pass per sentence: quadratic, about 17 s on a
+    10-article cluster. A brief never needs more than KL_MAX_PICKS of them, so ranking stops there
+    and the rest share the lowest rating. The passes themselves are sumy's own methods."""
+    from sumy.summarizers.kl import KLSummarizer
+
+    class BoundedKLSummarizer(KLSummarizer):
+        def _compute_ratings(self, sentences):
+            document_frequencies = self.compute_tf(sentences)
+            remaining = list(sentences)
+            remaining_words = [self._get_content_words_in_sentence(s) for s in remaining]
+            summary_words: list[str] = []
+            ratings = {}
+            while remaining and len(ratings) < KL_MAX_PICKS:
+                divergences = [
+                    self._kl_divergence(self._joint_freq(words, summary_words), document_frequencies)
+                    for words in remaining_words
+                ]
+                best = self._find_index_of_best_sentence(divergences)
+                summary_words += self._normalize_words(remaining[best].words)
+                ratings[remaining.pop(best)] = -len(ratings)
+                del remaining_words[best]
+            for sentence in remaining:
+                ratings[sentence] = -KL_MAX_PICKS
+            return ratings
+
+    return BoundedKLSummarizer
+
+
 def _sumy_scorer(factory: Callable[[], object]):
     def score(documents: Sequence[SegmentedDocument], groups: Sequence[Group], language: str) -> Scoring:
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
-        from sumy.nlp.stemmers import Stemmer, null_stemmer
 
         words_by_text = {s.text: s.words for d in documents for s in d.sentences}
         tokenizer = _SumyTokenizer(words_by_text)
@@ -188,11 +218,8 @@ def _sumy_scorer(factory: Callable[[], object]):
             sentences = [SumySentence(s.text, tokenizer, s.is_heading) for s in doc.sentences]
             if sentences:
                 paragraphs.append(Paragraph(sentences))
-        try:
-            sumy_stemmer = Stemmer(language)
-        except LookupError:
-            sumy_stemmer = null_stemmer
-        summarizer = factory()(sumy_stemmer)
+        # Our stemmer: the same stems as the rest of the pipeline, cached per word (sumy's is not).
+        summarizer = factory()(stemmer(language))
         summarizer.stop_words = stop_words(language)
         ratings = _sumy_ratings(summarizer, ObjectDocumentModel(paragraphs)) if paragraphs else {}
         by_text = {str(sentence): value for sentence, value in ratings.items()}
@@ -231,7 +258,7 @@ ALGORITHMS: dict[str, Callable[[Sequence[SegmentedDocument], Sequence[Group], st
     "textrank": _sumy_scorer(_lazy("sumy.summarizers.text_rank", "TextRankSummarizer")),
     "lsa": _sumy_scorer(_lazy("sumy.summarizers.lsa", "LsaSummarizer")),
     "luhn": _sumy_scorer(_lazy("sumy.summarizers.luhn", "LuhnSummarizer")),
-    "kl": _sumy_scorer(_lazy("sumy.summarizers.kl", "KLSummarizer")),
+    "kl": _sumy_scorer(_bounded_kl),
     "sumbasic": _sumy_scorer(_lazy("sumy.summarizers.sum_basic", "SumBasicSummarizer")),
     "lead": _lead,
 }
