@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask
 from htmx_flask import Htmx
 
-from web import api, errors, pages, security, store
+from web import api, errors, pages, ratelimit, security, store
 
 MiB = 1024 * 1024
 
@@ -36,11 +36,25 @@ DEFAULTS: dict[str, Any] = {
     "MAX_FILE_BYTES": 5 * MiB,  # bytes per file
     "MAX_DOCUMENTS": 50,  # articles per request, pasted and uploaded together
     "MAX_DOCUMENT_CHARS": 200_000,  # characters of text per article
+    # Characters of text in all the articles of one request. The work grows with it (about 2 s and
+    # 260 MB for 1,000,000 on a 2-core machine; 15 articles of 200,000 took 11 s and 840 MB), so this,
+    # not the article and character limits multiplied, bounds what one request may cost.
+    "MAX_TOTAL_CHARS": 1_000_000,
+    # Seconds to read all the files of one request. Each PDF or Word file stops at 10 s and a web
+    # page costs at most ~3 s, but twenty files add up: reading (15 s + one last page) and summarising
+    # (MAX_TOTAL_CHARS, ~2-4 s) stay within gunicorn's 30 s worker timeout, so the answer is a 413
+    # with a message, not a killed worker and a dropped connection.
+    "MAX_READ_SECONDS": 15,
     "RECENT_BRIEFS": 10,  # briefs this browser made, listed on the home page
     "SESSION_COOKIE_NAME": "summarizer_session",
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,  # set SUMMARIZER_SECURE_COOKIES=1 behind HTTPS
+    # POSTs to /api/ per client address, as a limits string ("60/minute", "10/second;300/hour");
+    # "off" turns limiting off. See web/ratelimit.py.
+    "API_RATE_LIMIT": "60/minute",
+    # Where the counts are kept: memory:// is per gunicorn worker; redis://host:6379/0 is shared.
+    "RATELIMIT_STORAGE_URI": "memory://",
 }
 
 # environment variable -> (config key, type)
@@ -54,8 +68,12 @@ ENVIRONMENT: dict[str, tuple[str, type]] = {
     "SUMMARIZER_MAX_FILE_BYTES": ("MAX_FILE_BYTES", int),
     "SUMMARIZER_MAX_DOCUMENTS": ("MAX_DOCUMENTS", int),
     "SUMMARIZER_MAX_DOCUMENT_CHARS": ("MAX_DOCUMENT_CHARS", int),
+    "SUMMARIZER_MAX_TOTAL_CHARS": ("MAX_TOTAL_CHARS", int),
+    "SUMMARIZER_MAX_READ_SECONDS": ("MAX_READ_SECONDS", int),
     "SUMMARIZER_RECENT_BRIEFS": ("RECENT_BRIEFS", int),
     "SUMMARIZER_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", bool),
+    "SUMMARIZER_API_RATE_LIMIT": ("API_RATE_LIMIT", str),
+    "SUMMARIZER_RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
 }
 
 _POSITIVE_INTS = (
@@ -65,6 +83,8 @@ _POSITIVE_INTS = (
     "MAX_FILE_BYTES",
     "MAX_DOCUMENTS",
     "MAX_DOCUMENT_CHARS",
+    "MAX_TOTAL_CHARS",
+    "MAX_READ_SECONDS",
     "RECENT_BRIEFS",
 )
 
@@ -123,4 +143,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.url_map.converters["briefid"] = pages.BriefIdConverter
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    ratelimit.init_app(app, api.bp)
     return app

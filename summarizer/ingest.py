@@ -21,7 +21,8 @@ import trafilatura
 from charset_normalizer import from_bytes
 from docx.table import Table
 from lxml import etree
-from pypdf import PdfReader
+from pypdf import PdfReader, apply_configuration
+from pypdf.errors import LimitReachedError
 
 from .errors import DocumentTooLargeError, SummarizerError, UnreadableDocumentError, UnsupportedFileTypeError
 from .types import Document
@@ -35,10 +36,23 @@ class IngestLimits:
 
     max_bytes: int = 5 * 1024 * 1024  # per file
     max_pdf_pages: int = 200
-    max_pdf_seconds: float = 10.0  # parse-time bound for a PDF, checked between pages
+    max_pdf_seconds: float = 10.0  # parse-time bound for a PDF, checked between pages and drawing operators
+    # Unpacked bytes of any one stream (a page's drawing instructions, a form): a dense page of text
+    # holds 20-100 kB; pypdf parses a page's instructions whole before the time check can run, at
+    # about 400 kB a second on a 2-core machine, so this bounds one page to ~2.5 s. Without it a
+    # 175 kB file unpacks to 75 MB (pypdf's own bound) and takes minutes.
+    max_pdf_stream_bytes: int = 1024 * 1024
     max_docx_uncompressed: int = 50 * 1024 * 1024  # zip-bomb guard: sum of declared entry sizes
+    max_docx_seconds: float = 10.0  # reading time, checked between paragraphs and tables
     max_docx_entries: int = 2000
     max_html_depth: int = 400  # element nesting; libxml2 alone would silently cut at 256
+    # trafilatura's cost grows with elements and attribute text: on a 2-core machine 20,000 bare
+    # elements take 1.5 s, 20,000 with 0.9 MB of class attributes 3 s, 5 MB of them over 10 s. A
+    # long news page has 2,000-10,000 elements and 100-400 kB of tags: these refuse only what no
+    # article page needs.
+    max_html_elements: int = 20_000
+    max_html_markup: int = 1_000_000  # characters of start tags, attributes included
+    max_html_attributes: int = 1_000  # on one element; libxml2 checks duplicates in quadratic time
     max_chars: int = 200_000  # characters of text per document after extraction
 
 
@@ -346,13 +360,30 @@ _HTML_SCAN = re.compile(
 )
 
 
-def _nesting_exceeds(html: str, limit: int) -> bool:
-    """Whether elements nest deeper than `limit`, by a linear scan of the tags before parsing."""
+_HTML_ATTRIBUTE = re.compile(r"""\s[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_LONG_TAG = 2000  # characters; only start tags this long have their attributes counted
+
+
+def _html_shape_problem(html: str, limits: IngestLimits) -> str | None:
+    """Why the page would cost too much to parse (nesting, elements, attributes), by a linear scan
+    of the tags before parsing; None when it is within the limits."""
     stack: list[str] = []
+    elements = markup = 0
     for match in _HTML_SCAN.finditer(html):
         closing, tag, self_closing = match.group(2, 3, 4)
         if tag is None:
             continue
+        if not closing:
+            elements += 1
+            markup += match.end() - match.start()
+            if elements > limits.max_html_elements:
+                return f"This web page has more than {limits.max_html_elements:,} elements."
+            if markup > limits.max_html_markup:
+                return f"This web page's tags and attributes take more than {limits.max_html_markup:,} characters."
+            if match.end() - match.start() > _LONG_TAG and (
+                len(_HTML_ATTRIBUTE.findall(html, match.start(), match.end())) > limits.max_html_attributes
+            ):
+                return f"An element of this web page has more than {limits.max_html_attributes:,} attributes."
         tag = tag.lower()
         if tag in _HTML_VOID or tag in _HTML_OPTIONAL_END or self_closing:
             continue
@@ -361,18 +392,17 @@ def _nesting_exceeds(html: str, limit: int) -> bool:
                 del stack[len(stack) - 1 - stack[::-1].index(tag) :]
         else:
             stack.append(tag)
-            if len(stack) > limit:
-                return True
-    return False
+            if len(stack) > limits.max_html_depth:
+                return f"This web page nests its elements more than {limits.max_html_depth} levels deep."
+    return None
 
 
 def _read_html(name: str, html: str, limits: IngestLimits) -> Document:
     """Main text and metadata of a web page, by trafilatura on a tree we parse ourselves."""
-    if _nesting_exceeds(html, limits.max_html_depth):
+    problem = _html_shape_problem(html, limits)
+    if problem:
         raise DocumentTooLargeError(
-            name,
-            f"This web page nests its elements more than {limits.max_html_depth} levels deep. "
-            "Copy the article's text from your browser and paste it instead.",
+            name, f"{problem} Copy the article's text from your browser and paste it instead."
         )
     # lxml refuses str input that declares an encoding; the text is decoded already.
     html = re.sub(r"\A\s*<\?xml[^>]*>", "", html)
@@ -561,9 +591,48 @@ def _damaged(name: str, kind: str) -> UnreadableDocumentError:
     )
 
 
+# pypdf's bounds on unpacking one stream (75 MB each by default), lowered to max_pdf_stream_bytes.
+_PYPDF_OUTPUT_LIMITS = (
+    "zlib_maximum_output_length",
+    "lzw_maximum_output_length",
+    "run_length_maximum_output_length",
+    "brotli_maximum_output_length",
+    "jbig2_maximum_output_length",
+    "array_based_stream_maximum_output_length",
+)
+
+
+class _OutOfTime(Exception):
+    """Raised from pypdf's per-operator callback once a PDF has used up its reading time."""
+
+
 def _read_pdf(name: str, data: bytes, limits: IngestLimits) -> Document:
-    """The text layer of a PDF, page by page, within the page, time and character limits."""
-    started = monotonic()
+    """The text layer of a PDF, page by page, within the page, stream size, time and character limits."""
+    with apply_configuration(**dict.fromkeys(_PYPDF_OUTPUT_LIMITS, limits.max_pdf_stream_bytes)):
+        return _read_pdf_pages(name, data, limits)
+
+
+def _read_pdf_pages(name: str, data: bytes, limits: IngestLimits) -> Document:
+    deadline = monotonic() + limits.max_pdf_seconds
+    too_slow = DocumentTooLargeError(
+        name, f"This PDF took more than {limits.max_pdf_seconds:g} seconds to read. Paste its text instead."
+    )
+    too_dense = DocumentTooLargeError(
+        name,
+        f"A page of this PDF unpacks to more than {_size(limits.max_pdf_stream_bytes)} of drawing instructions. "
+        "Paste its text instead.",
+    )
+
+    def check_clock(*_operator) -> None:  # pypdf calls it before each drawing operator of a page
+        if monotonic() > deadline:
+            raise _OutOfTime
+
+    def too_many_pages(count: int) -> DocumentTooLargeError:
+        return DocumentTooLargeError(
+            name,
+            f"This PDF has {count} pages; the limit is {limits.max_pdf_pages}. Split it, or paste the part you need.",
+        )
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -575,6 +644,11 @@ def _read_pdf(name: str, data: bytes, limits: IngestLimits) -> Document:
                 raise UnreadableDocumentError(
                     name, "This PDF is password-protected. Remove the password, or paste its text instead."
                 )
+        # The count the file declares refuses a long PDF at once; walking the page tree (below,
+        # for the true count) takes seconds for tens of thousands of pages.
+        declared = reader.trailer["/Root"]["/Pages"].get("/Count")
+        if isinstance(declared, int) and declared > limits.max_pdf_pages:
+            raise too_many_pages(declared)
         page_count = len(reader.pages)
     except SummarizerError:
         raise
@@ -583,23 +657,26 @@ def _read_pdf(name: str, data: bytes, limits: IngestLimits) -> Document:
     if page_count == 0:
         raise _damaged(name, "PDF")
     if page_count > limits.max_pdf_pages:
-        raise DocumentTooLargeError(
-            name,
-            f"This PDF has {page_count} pages; the limit is {limits.max_pdf_pages}. "
-            "Split it, or paste the part you need.",
-        )
+        raise too_many_pages(page_count)
 
     pages: list[str] = []
     chars = 0
     for index in range(page_count):
-        if monotonic() - started > limits.max_pdf_seconds:
-            raise DocumentTooLargeError(
-                name,
-                f"This PDF took more than {limits.max_pdf_seconds:g} seconds to read. "
-                "Paste its text instead.",
-            )
+        if monotonic() > deadline:
+            raise too_slow
         try:
-            raw = reader.pages[index].extract_text() or ""
+            page_object = reader.pages[index]
+            contents = page_object.get_contents()
+            # pypdf parses a page's instructions whole before it reads the first one: refuse first.
+            if contents is not None and len(contents.get_data()) > limits.max_pdf_stream_bytes:
+                raise too_dense
+            raw = page_object.extract_text(visitor_operand_before=check_clock) or ""
+        except SummarizerError:
+            raise
+        except _OutOfTime:
+            raise too_slow from None
+        except LimitReachedError:
+            raise too_dense from None
         except Exception as exc:
             raise _damaged(name, "PDF") from exc
         page = _reflow_pdf_page(_normalise(raw))
@@ -692,11 +769,29 @@ def _read_docx(name: str, data: bytes, limits: IngestLimits) -> Document:
             f"{_size(limits.max_docx_uncompressed)}. Paste its text instead.",
         )
 
+    deadline = monotonic() + limits.max_docx_seconds
     try:
         word = docx.Document(io.BytesIO(data))
+        # Paragraph.style searches every style on each call (a 40 kB file of 20,000 paragraphs took
+        # 27 s): find the ids of the Title style once and compare each paragraph's style id.
+        title_ids = {style.style_id for style in word.styles if style.name == "Title"}
         blocks: list[str] = []
+        chars = 0
         first_title = ""
         for block in word.iter_inner_content():
+            # A small file may hold hundreds of thousands of paragraphs (75 µs each): stop early.
+            if monotonic() > deadline:
+                raise DocumentTooLargeError(
+                    name,
+                    f"This Word document took more than {limits.max_docx_seconds:g} seconds to read. "
+                    "Paste its text instead.",
+                )
+            if chars > limits.max_chars:
+                raise DocumentTooLargeError(
+                    name,
+                    f"This Word document has more than {chars:,} characters of text; the limit is "
+                    f"{limits.max_chars:,}. Split it, or paste the part you need.",
+                )
             if isinstance(block, Table):
                 for row in block.rows:
                     seen: set[str] = set()
@@ -704,11 +799,15 @@ def _read_docx(name: str, data: bytes, limits: IngestLimits) -> Document:
                         if cell.text.strip() and cell.text not in seen:
                             seen.add(cell.text)
                             blocks.append(cell.text)
+                            chars += len(cell.text)
                 continue
             blocks.append(block.text)
-            if not first_title and block.text.strip() and block.style is not None and block.style.name == "Title":
+            chars += len(block.text)
+            if not first_title and block.text.strip() and block._p.style in title_ids:
                 first_title = block.text
         title = word.core_properties.title or first_title
+    except SummarizerError:
+        raise
     except Exception as exc:
         raise _damaged(name, "Word document") from exc
     return Document(text=_paragraphs(blocks), title=_one_line(title), name=name)

@@ -3,7 +3,8 @@
 Stateless: briefs made here are not saved. Only `application/json` and `multipart/form-data`
 are taken (so no plain HTML form on another site can post here without a CORS preflight except as
 multipart, which needs no session either: the API sets and reads no cookie). Every answer, errors
-included, is JSON.
+included, is JSON. POSTs are rate limited per client address (web/ratelimit.py): over the limit is a
+429 with Retry-After.
 """
 
 from __future__ import annotations
@@ -123,9 +124,12 @@ def _from_json(limits: Limits):
 
 def _from_multipart(limits: Limits):
     form: MultiDict[str, str] = request.form
-    unknown = sorted(set(form) - set(FIELDS) - {"text"})
+    unknown = sorted(name or "" for name in set(form) - set(FIELDS) - {"text"})  # a part may have no name
     if unknown:
-        raise _bad(f"{unknown[0]} is not a known field; the form may have: files, text, {', '.join(FIELDS)}.")
+        raise _bad(
+            f"{unknown[0] or 'A field without a name'} is not a known field; "
+            f"the form may have: files, text, {', '.join(FIELDS)}."
+        )
     options = inputs.build_options(
         max_words=inputs.whole_number("max_words", form.get("max_words")),
         max_sentences=inputs.whole_number("max_sentences", form.get("max_sentences")),
@@ -133,9 +137,9 @@ def _from_multipart(limits: Limits):
         language=form.get("language") or None,
     )
     files = inputs.chosen_files(request.files.getlist("files"))
-    extra = sorted(set(request.files) - {"files"})
+    extra = sorted(name or "" for name in set(request.files) - {"files"})
     if extra:
-        raise _bad(f"Files must be sent in the field named files, not {extra[0]}.")
+        raise _bad(f"Files must be sent in the field named files, not {extra[0] or 'a field without a name'}.")
     inputs.check_file_count(len(files), limits)
     documents = []
     raw_documents = form.get("documents")
@@ -166,6 +170,7 @@ def summarize_endpoint():
             "Send the request as application/json or multipart/form-data"
             + (f", not {request.mimetype}." if request.mimetype else "."),
         )
+    inputs.check_documents(documents, limits)
     try:
         brief = summarize(documents, options)
     except SummarizerError as error:

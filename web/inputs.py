@@ -7,7 +7,8 @@ belongs to one form field, that field's name. Library errors are mapped here, on
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from time import monotonic
 from typing import Any
 
 from werkzeug.datastructures import FileStorage
@@ -62,6 +63,8 @@ class Limits:
     max_file_bytes: int
     max_documents: int
     max_chars: int
+    max_total_chars: int
+    read_seconds: int
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Limits:
@@ -70,10 +73,20 @@ class Limits:
             max_file_bytes=config["MAX_FILE_BYTES"],
             max_documents=config["MAX_DOCUMENTS"],
             max_chars=config["MAX_DOCUMENT_CHARS"],
+            max_total_chars=config["MAX_TOTAL_CHARS"],
+            read_seconds=config["MAX_READ_SECONDS"],
         )
 
-    def ingest(self) -> IngestLimits:
-        return IngestLimits(max_bytes=self.max_file_bytes, max_chars=self.max_chars)
+    def ingest(self, seconds_left: float | None = None) -> IngestLimits:
+        """The library's limits for one file; a PDF or DOCX gets no more time than the request has left."""
+        limits = IngestLimits(max_bytes=self.max_file_bytes, max_chars=self.max_chars)
+        if seconds_left is None:
+            return limits
+        return replace(
+            limits,
+            max_pdf_seconds=min(limits.max_pdf_seconds, seconds_left),
+            max_docx_seconds=min(limits.max_docx_seconds, seconds_left),
+        )
 
 
 def megabytes(size: int) -> str:
@@ -176,15 +189,26 @@ def chosen_files(files: Sequence[FileStorage]) -> list[FileStorage]:
 
 
 def documents_from_files(files: Sequence[FileStorage], limits: Limits) -> list[Document]:
-    """Read each uploaded file, never more than the byte limit plus one into memory."""
+    """Read each uploaded file, never more than the byte limit plus one into memory, and all of them
+    within the request's reading time (each file type bounds its own, but twenty of them add up)."""
     check_file_count(len(files), limits)
     documents = []
+    deadline = monotonic() + limits.read_seconds
     for storage in files:
+        seconds_left = deadline - monotonic()
+        if seconds_left <= 0:
+            raise Problem(
+                413,
+                "too_many_files",
+                f"Reading these files took more than {limits.read_seconds} seconds, so {len(files) - len(documents)} "
+                "of them were not read. Send fewer files at once, or paste their text instead.",
+                "files",
+            )
         data = storage.stream.read(limits.max_file_bytes + 1)
         if len(data) > limits.max_file_bytes:
             raise _file_too_large(storage, limits)
         try:
-            documents.append(read_document(storage.filename or "", data, limits=limits.ingest()))
+            documents.append(read_document(storage.filename or "", data, limits=limits.ingest(seconds_left)))
         except SummarizerError as error:
             raise problem_from(error) from None
     return documents
@@ -209,6 +233,14 @@ def _file_too_large(storage: FileStorage, limits: Limits) -> Problem:
 def check_documents(documents: Sequence[Document], limits: Limits) -> None:
     if len(documents) > limits.max_documents:
         raise too_many_documents(len(documents), limits)
+    total = sum(len(document.text) for document in documents)
+    if total > limits.max_total_chars:
+        raise Problem(
+            413,
+            "too_much_text",
+            f"The articles have {total:,} characters in all; one brief can be made from at most "
+            f"{limits.max_total_chars:,}. Leave some out, or paste only the part of each you need.",
+        )
 
 
 def document_dict(document: Document) -> dict[str, Any]:

@@ -181,8 +181,9 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                             "type": "string",
                             "description": "Stable, for programs: invalid_json, invalid_request, invalid_option, "
                             "request_too_large, too_many_files, too_many_documents, document_too_large, "
-                            "unsupported_media_type, unsupported_file_type, unreadable_document, "
-                            "nothing_to_summarize, unsupported_language, not_found, method_not_allowed.",
+                            "too_much_text, unsupported_media_type, unsupported_file_type, unreadable_document, "
+                            "nothing_to_summarize, unsupported_language, rate_limited, not_found, "
+                            "method_not_allowed.",
                         },
                         "message": {"type": "string", "description": "For people: what went wrong and how to fix it."},
                     },
@@ -237,14 +238,26 @@ def openapi_document(config: Mapping[str, Any]) -> dict[str, Any]:
                         "413": _error(
                             f"Too large: the request is over {config['MAX_CONTENT_LENGTH']} bytes, more than "
                             f"{config['MAX_FILES']} files, more than {config['MAX_DOCUMENTS']} articles, a file over "
-                            f"{config['MAX_FILE_BYTES']} bytes, or an article over {config['MAX_DOCUMENT_CHARS']} "
-                            "characters."
+                            f"{config['MAX_FILE_BYTES']} bytes, an article over {config['MAX_DOCUMENT_CHARS']} "
+                            f"characters, or over {config['MAX_TOTAL_CHARS']} characters in all."
                         ),
                         "415": _error("The request is neither application/json nor multipart/form-data, or a file "
                                       "is not .txt, .md, .html, .pdf or .docx."),
                         "422": _error("Nothing to summarise: empty articles, articles emptied by cleaning, a file "
                                       "that could not be read (such as a scanned PDF without text), or text in a "
                                       "language the summariser does not support."),
+                        "429": {
+                            **_error(f"Too many requests from this client address (the limit is "
+                                     f"{config['API_RATE_LIMIT']} per address, or none when off). Wait as many "
+                                     "seconds as Retry-After says."),
+                            "headers": {
+                                "Retry-After": {
+                                    "required": True,
+                                    "description": "Seconds until the client may send again.",
+                                    "schema": {"type": "integer", "minimum": 1},
+                                }
+                            },
+                        },
                     },
                 }
             },

@@ -170,6 +170,14 @@ def _form_failed(state: FormState, problem: Problem, page, fields: tuple[str, ..
     return page(state, problem.status)
 
 
+def _not_saved(error: store.StorageError, what: str) -> Problem:
+    return Problem(
+        503,
+        "storage_unavailable",
+        f"{error.reason}, so {what}. Briefs saved before can still be opened. Try again in a few minutes.",
+    )
+
+
 def _recent() -> list[store.BriefListing]:
     ids = [i for i in session.get(RECENT_KEY, []) if isinstance(i, str)]
     return store.listing(ids)
@@ -273,7 +281,13 @@ def summarize_page():
         state.files_lost = bool(files)
         return _form_failed(state, problem, _home)
 
-    brief_id = store.save(inputs.options_dict(options), [inputs.document_dict(d) for d in documents], brief.to_dict())
+    try:
+        brief_id = store.save(
+            inputs.options_dict(options), [inputs.document_dict(d) for d in documents], brief.to_dict()
+        )
+    except store.StorageError as error:
+        state.files_lost = bool(files)
+        return _form_failed(state, _not_saved(error, "the brief was not saved"), _home)
     _remember(brief_id)
     url = url_for("pages.brief", brief_id=brief_id)
     if request.htmx:
@@ -317,8 +331,12 @@ def resummarize(brief_id: str):
     except (Problem, SummarizerError) as error:
         problem = error if isinstance(error, Problem) else inputs.problem_from(error)
         return _form_failed(state, problem, lambda s, status: _brief_page(brief_id, s, status), OPTION_FIELDS)
-    if not store.update(brief_id, inputs.options_dict(options), new.to_dict()):
-        abort(404)
+    try:
+        if not store.update(brief_id, inputs.options_dict(options), new.to_dict()):
+            abort(404)
+    except store.StorageError as error:
+        problem = _not_saved(error, "the brief was not changed")
+        return _form_failed(state, problem, lambda s, status: _brief_page(brief_id, s, status), OPTION_FIELDS)
     if request.htmx:
         saved = _load(brief_id)
         return render_template(
@@ -329,8 +347,12 @@ def resummarize(brief_id: str):
 
 @bp.post("/briefs/<briefid:brief_id>/delete")
 def delete(brief_id: str):
-    if not store.delete(brief_id):
-        abort(404)
+    try:
+        if not store.delete(brief_id):
+            abort(404)
+    except store.StorageError as error:
+        problem = _not_saved(error, "the brief was not deleted")
+        return make_response(render_template("error.html", title="Not deleted", message=problem.message), 503)
     _forget(brief_id)
     flash("The brief and the articles it was made from were deleted.")
     return redirect(url_for("pages.index"), 303)

@@ -3,6 +3,10 @@
 A connection per request lives on `g` and is closed on teardown. Deleting a brief really removes
 its articles from the file: `secure_delete` overwrites freed pages with zeros and a WAL checkpoint
 copies that into the database file and empties the write-ahead log, which still held the text.
+
+Several gunicorn workers share the file: WAL lets readers go on while one writes, and writers wait
+up to the busy timeout for each other. A write that fails (a read-only or full disk, a lock held past
+the timeout) raises `StorageError`; reading saved briefs does not need to write and goes on working.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import json
 import os
 import secrets
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -31,6 +37,34 @@ CREATE INDEX IF NOT EXISTS briefs_created ON briefs (created);
 """
 
 ID_BYTES = 16
+
+
+class StorageError(Exception):
+    """A write to the database failed; `reason` says why in the user's words (it ends without a full stop)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _reason(error: sqlite3.OperationalError) -> str:
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return "The server's storage is read-only at the moment"
+    if "full" in text:
+        return "The server's disk is full"
+    if "locked" in text or "busy" in text:
+        return "The server is too busy to save right now"
+    return "The server could not write to its storage"
+
+
+@contextmanager
+def _writing() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        current_app.logger.error("Could not write to %s: %s", current_app.config["DATABASE"], error)
+        raise StorageError(_reason(error)) from error
 
 
 @dataclass(frozen=True)
@@ -87,7 +121,13 @@ def init_db(path: str) -> None:
 
 
 def init_app(app: Flask) -> None:
-    init_db(app.config["DATABASE"])
+    try:
+        init_db(app.config["DATABASE"])
+    except (OSError, sqlite3.Error) as error:
+        raise RuntimeError(
+            f"The database {app.config['DATABASE']} cannot be opened ({error}). "
+            "Check SUMMARIZER_DATA_DIR or SUMMARIZER_DATABASE, and that the directory is writable."
+        ) from error
     app.teardown_appcontext(close_db)
 
 
@@ -110,11 +150,11 @@ def new_id() -> str:
 
 
 def save(options: dict[str, Any], documents: list[dict[str, Any]], brief: dict[str, Any]) -> str:
-    """Store a new brief; return its id."""
+    """Store a new brief; return its id. Raises StorageError when the database cannot be written."""
     db = get_db()
     brief_id = new_id()
     now = _now()
-    with db:
+    with _writing(), db:
         db.execute(
             "INSERT INTO briefs (id, created, updated, title, options, documents, brief)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -134,7 +174,7 @@ def save(options: dict[str, Any], documents: list[dict[str, Any]], brief: dict[s
 def update(brief_id: str, options: dict[str, Any], brief: dict[str, Any]) -> bool:
     """Replace a brief made again from its saved articles; False when it no longer exists."""
     db = get_db()
-    with db:
+    with _writing(), db:
         row = db.execute("SELECT documents FROM briefs WHERE id = ?", (brief_id,)).fetchone()
         if row is None:
             return False
@@ -179,9 +219,10 @@ def listing(ids: list[str]) -> list[BriefListing]:
 def delete(brief_id: str) -> bool:
     """Delete a brief and wipe its text from the database file; False when it did not exist."""
     db = get_db()
-    with db:
-        deleted = db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount
-    if deleted:
-        # Copy the zeroed pages into the main file and empty the WAL, which held the inserted text.
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with _writing():
+        with db:
+            deleted = db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount
+        if deleted:
+            # Copy the zeroed pages into the main file and empty the WAL, which held the inserted text.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return bool(deleted)

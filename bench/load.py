@@ -1,0 +1,455 @@
+"""Load and faults: gunicorn started as `make run` starts it, clients on loopback posting 10-article clusters.
+
+    python bench/load.py                                   # every phase, 60 s each, make run's gunicorn
+    python bench/load.py --seconds 10 --memory-requests 50,200      # a short trial
+    python bench/load.py --gunicorn-args "--workers 2 --threads 4"  # another worker setting
+    python bench/load.py --phases steady,big --json bench/results/load.json
+
+Phases (each on the same server, in this order, after a warm-up of 4 x concurrency requests that
+lets every worker load its models):
+  memory  RSS of each worker after N and M requests (VmHWM, the peak, from /proc): flat means the ratio
+          stays under 1.10.
+  steady  `--concurrency` clients post clusters to /api/summarize for `--seconds`: requests per second,
+          p50, p99 and max latency, errors (anything but 200, or no answer).
+  big     the same, and one request at the size limit (MAX_DOCUMENT_CHARS per article up to
+          MAX_TOTAL_CHARS in all) sent halfway: its status and time, and the others' p99 while it ran.
+  kill    the same, with one worker SIGKILLed a third of the way in while a browser-like client saves
+          briefs through the page form: errors, whether the master started a new worker, and whether
+          every saved brief is in the database (PRAGMA integrity_check, count before and after) and opens.
+
+Standard library only (threads and http.client). The API's rate limit is turned off
+(SUMMARIZER_API_RATE_LIMIT=off) and the data directory is a fresh temporary one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shlex
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from common import MDS_DIR, ROOT, load_clusters
+
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def make_run_workers() -> str:
+    """The worker count `make run` uses (the Makefile's WORKERS), so the figures are of that set-up."""
+    match = re.search(r"^WORKERS \?= (\d+)", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    return match.group(1) if match else "1"
+
+TIMEOUT = 60  # seconds a client waits for an answer before counting an error
+
+
+# --- the server ---------------------------------------------------------------------------------------------
+
+
+class Server:
+    """gunicorn as `make run` starts it (plus `extra` arguments), on a free loopback port."""
+
+    def __init__(self, extra: list[str], data_dir: Path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.data_dir = data_dir
+        self.database = data_dir / "briefs.sqlite3"
+        env = {**os.environ, "SUMMARIZER_DATA_DIR": str(data_dir), "SUMMARIZER_API_RATE_LIMIT": "off"}
+        command = [str(GUNICORN), "--bind", f"127.0.0.1:{self.port}", "--workers", make_run_workers(),
+                   "--access-logfile", "-", *extra]
+        command.append("app:create_app()")
+        self.command = " ".join(shlex.quote(c) for c in command)
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self._wait_until_up()
+
+    def _wait_until_up(self, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn exited: {self.process.stderr.read().decode()[-2000:]}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    pass
+                if self.workers():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise SystemExit("gunicorn did not start within a minute")
+
+    def workers(self) -> list[int]:
+        """The master's child processes (its workers), from /proc."""
+        children = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # pid (comm) state ppid ...: comm may hold spaces, so split after its closing parenthesis
+            if int(stat.rsplit(")", 1)[1].split()[1]) == self.process.pid:
+                children.append(int(entry.name))
+        return sorted(children)
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def peak_rss_mb(pid: int) -> float:
+    """VmHWM: the most resident memory the process has had, in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE).group(1)) / 1024
+
+
+# --- clients ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    started: float  # time.monotonic()
+    seconds: float
+    status: int  # 0: no answer (refused, reset, timed out)
+    error: str = ""
+
+
+def request(port: int, method: str, path: str, body: bytes | str | None = None, headers: dict | None = None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def timed_post(port: int, body: bytes) -> Result:
+    started = time.monotonic()
+    try:
+        status, _, _ = request(port, "POST", "/api/summarize", body, {"Content-Type": "application/json"})
+        return Result(started, time.monotonic() - started, status)
+    except (OSError, http.client.HTTPException) as error:
+        return Result(started, time.monotonic() - started, 0, type(error).__name__)
+
+
+def run_load(port: int, bodies: list[bytes], concurrency: int, *, seconds: float | None = None,
+             requests: int | None = None, during=None) -> list[Result]:
+    """`concurrency` threads posting `bodies` in turn, for `seconds` or until `requests` are made.
+    `during(stop_event)` runs in its own thread meanwhile (a big request, a kill)."""
+    results: list[Result] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+    counter = iter(range(10**9))
+    deadline = time.monotonic() + seconds if seconds else None
+
+    def client() -> None:
+        while not stop.is_set():
+            with lock:
+                number = next(counter)
+            if requests is not None and number >= requests:
+                return
+            result = timed_post(port, bodies[number % len(bodies)])
+            with lock:
+                results.append(result)
+            if deadline and time.monotonic() >= deadline:
+                return
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    helper = threading.Thread(target=during, args=(stop,)) if during else None
+    for thread in threads:
+        thread.start()
+    if helper:
+        helper.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    if helper:
+        helper.join()
+    return results
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (share in 0..1)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))] if ordered else float("nan")
+
+
+def summary(results: list[Result], seconds: float | None = None) -> dict:
+    latencies = [r.seconds for r in results]
+    span = seconds or (max(r.started + r.seconds for r in results) - min(r.started for r in results)) if results else 0
+    errors = [r for r in results if r.status != 200]
+    return {
+        "requests": len(results),
+        "rps": round(len(results) / span, 2) if span else 0,
+        "p50_ms": round(1000 * percentile(latencies, 0.50)),
+        "p99_ms": round(1000 * percentile(latencies, 0.99)),
+        "max_ms": round(1000 * max(latencies, default=0)),
+        "errors": len(errors),
+        "error_kinds": sorted({r.error or str(r.status) for r in errors}),
+    }
+
+
+# --- inputs -------------------------------------------------------------------------------------------------
+
+
+def cluster_bodies(path: Path) -> list[bytes]:
+    """One JSON request per cluster: its articles with their titles."""
+    bodies = []
+    for cluster in load_clusters(path):
+        documents = [{"text": d["text"], "title": d.get("title") or None} for d in cluster["documents"]]
+        bodies.append(json.dumps({"documents": documents}).encode())
+    return bodies
+
+
+def size_limit_body(path: Path, per_article: int, total: int) -> bytes:
+    """Distinct news text up to the limits: articles of `per_article` characters, `total` in all."""
+    text = "\n\n".join(d["text"] for cluster in load_clusters(path) for d in cluster["documents"])
+    while len(text) < total:
+        text += "\n\n" + text
+    count = max(1, total // per_article)
+    documents = [{"text": text[i * per_article : (i + 1) * per_article].strip()} for i in range(count)]
+    return json.dumps({"documents": documents}).encode()
+
+
+def page_client(port: int, clusters: list[dict], stop: threading.Event, saved: list[str], failed: list[str]) -> None:
+    """A browser saving briefs through the page form (three articles each) until `stop`."""
+    number = 0
+    while not stop.is_set():
+        cluster = clusters[number % len(clusters)]
+        number += 1
+        try:
+            status, headers, page = request(port, "GET", "/")
+            cookie = headers["Set-Cookie"].split(";", 1)[0]
+            token = re.search(rb'<meta name="csrf-token" content="([^"]+)"', page).group(1).decode()
+            fields = {
+                "csrf_token": token,
+                "title": [f"load {number}"] + [""] * 2,
+                "text": [d["text"] for d in cluster["documents"][:3]],
+                "length": "60", "unit": "words", "algorithm": "consensus", "language": "english",
+            }
+            status, headers, body = request(port, "POST", "/summarize", urlencode(fields, doseq=True),
+                                            {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+            if status == 303:
+                saved.append(headers["Location"].rsplit("/", 1)[-1])
+            else:
+                failed.append(str(status))
+        except (OSError, http.client.HTTPException, KeyError, AttributeError) as error:
+            failed.append(type(error).__name__)
+
+
+def database_state(path: Path) -> tuple[str, set[str]]:
+    connection = sqlite3.connect(path, timeout=10)
+    try:
+        integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        ids = {row[0] for row in connection.execute("SELECT id FROM briefs")}
+    finally:
+        connection.close()
+    return integrity, ids
+
+
+# --- phases -------------------------------------------------------------------------------------------------
+
+
+def phase_memory(server: Server, bodies: list[bytes], concurrency: int, counts: tuple[int, int]) -> dict:
+    first, second = counts
+    run_load(server.port, bodies, concurrency, requests=first)
+    after_first = {pid: peak_rss_mb(pid) for pid in server.workers()}
+    results = run_load(server.port, bodies, concurrency, requests=second - first)
+    after_second = {pid: peak_rss_mb(pid) for pid in server.workers()}
+    ratios = {pid: after_second[pid] / after_first[pid] for pid in after_first if pid in after_second}
+    return {
+        "requests": [first, second],
+        "peak_rss_mb": {
+            str(pid): [round(after_first[pid], 1), round(after_second.get(pid, float("nan")), 1)] for pid in after_first
+        },
+        "worst_ratio": round(max(ratios.values(), default=float("nan")), 3),
+        "errors": sum(1 for r in results if r.status != 200),
+    }
+
+
+def phase_steady(server: Server, bodies: list[bytes], concurrency: int, seconds: float) -> dict:
+    return summary(run_load(server.port, bodies, concurrency, seconds=seconds), seconds)
+
+
+def phase_big(server: Server, bodies: list[bytes], concurrency: int, seconds: float, big: bytes) -> dict:
+    outcome: dict = {}
+
+    def send_big(stop: threading.Event) -> None:
+        if not stop.wait(seconds / 2):
+            outcome["big"] = timed_post(server.port, big)
+
+    results = run_load(server.port, bodies, concurrency, seconds=seconds, during=send_big)
+    report = summary(results, seconds)
+    big_result = outcome.get("big")
+    if big_result:
+        overlapping = [r for r in results if r.started < big_result.started + big_result.seconds
+                       and r.started + r.seconds > big_result.started]
+        report["big_request"] = {"bytes": len(big), "status": big_result.status, "ms": round(1000 * big_result.seconds),
+                                 "error": big_result.error}
+        report["while_big_ran"] = summary(overlapping) if overlapping else {}
+    return report
+
+
+def phase_kill(server: Server, bodies: list[bytes], concurrency: int, seconds: float, clusters: list[dict]) -> dict:
+    integrity_before, ids_before = database_state(server.database)
+    workers_before = server.workers()
+    saved: list[str] = []
+    failed: list[str] = []
+    events: dict = {}
+
+    def kill_one(stop: threading.Event) -> None:
+        page_stop = threading.Event()
+        browser = threading.Thread(target=page_client, args=(server.port, clusters, page_stop, saved, failed))
+        browser.start()
+        if not stop.wait(seconds / 3):
+            victim = server.workers()[0]
+            events["killed_at"] = time.monotonic()
+            os.kill(victim, signal.SIGKILL)
+            events["killed"] = victim
+            events["killed_at_s"] = round(seconds / 3, 1)
+            started = time.monotonic()
+            while time.monotonic() - started < 60:
+                current = server.workers()
+                if victim not in current and len(current) >= len(workers_before):
+                    events["replaced_in_s"] = round(time.monotonic() - started, 2)
+                    events["new_workers"] = sorted(set(current) - set(workers_before))
+                    break
+                time.sleep(0.05)
+        stop.wait()
+        page_stop.set()
+        browser.join()
+
+    results = run_load(server.port, bodies, concurrency, seconds=seconds, during=kill_one)
+    killed_at = events.pop("killed_at", None)
+    if killed_at is not None:  # when the service answered again: the new worker, or the others at once
+        answers = [r.started + r.seconds - killed_at for r in results if r.started >= killed_at and r.status == 200]
+        events["first_answer_after_kill_s"] = round(min(answers), 2) if answers else None
+    integrity_after, ids_after = database_state(server.database)
+    opened = sum(1 for brief_id in saved if request(server.port, "GET", f"/briefs/{brief_id}")[0] == 200)
+    return {
+        **summary(results, seconds),
+        **events,
+        "workers_before": len(workers_before),
+        "workers_after": len(server.workers()),
+        "page_saves": len(saved),
+        "page_save_failures": len(failed),
+        "page_failure_kinds": sorted(set(failed)),
+        "integrity": integrity_after,
+        "briefs_before": len(ids_before),
+        "briefs_after": len(ids_after),
+        "all_saved_briefs_present": set(saved) <= ids_after and ids_before <= ids_after,
+        "all_saved_briefs_open": opened == len(saved),
+    }
+
+
+# --- output -------------------------------------------------------------------------------------------------
+
+
+def line(report: dict) -> str:
+    return (f"{report['requests']} requests, {report['rps']} req/s, p50 {report['p50_ms']} ms, "
+            f"p99 {report['p99_ms']} ms, max {report['max_ms']} ms, errors {report['errors']}"
+            + (f" ({', '.join(report['error_kinds'])})" if report["errors"] else ""))
+
+
+def print_report(results: dict) -> None:
+    print(f"gunicorn: {results['command']}")
+    print(f"workers: {results['workers']}, concurrency {results['concurrency']}, {results['clusters']} clusters "
+          f"of {results['articles_per_request']} articles from {results['corpus']}")
+    print(f"warm-up (not counted below): {line(results['warm_up'])}")
+    if "memory" in results:
+        m = results["memory"]
+        print(f"\nmemory: peak RSS per worker after {m['requests'][0]} and {m['requests'][1]} requests (MB): "
+              + ", ".join(f"{a} -> {b}" for a, b in m["peak_rss_mb"].values())
+              + f"; worst ratio {m['worst_ratio']} (target <= 1.10); errors {m['errors']}")
+    if "steady" in results:
+        print(f"\nsteady ({results['seconds']} s): {line(results['steady'])}")
+    if "big" in results:
+        b = results["big"]
+        print(f"\nbig request during load: {line(b)}")
+        if "big_request" in b:
+            r = b["big_request"]
+            outcome = r["status"] or r["error"]
+            print(f"  the size-limit request ({r['bytes'] / 1e6:.1f} MB): status {outcome}, {r['ms']} ms")
+            if b["while_big_ran"]:
+                print(f"  others while it ran: {line(b['while_big_ran'])}")
+    if "kill" in results:
+        k = results["kill"]
+        print(f"\nworker killed during load: {line(k)}")
+        print(f"  killed pid {k.get('killed')} at {k.get('killed_at_s')} s; master forked a new worker after "
+              f"{k.get('replaced_in_s', 'NEVER')} s; first answer to a request sent after the kill "
+              f"{k.get('first_answer_after_kill_s')} s; workers {k['workers_before']} -> {k['workers_after']}")
+        print(f"  page saves {k['page_saves']} (failed {k['page_save_failures']}"
+              + (f": {', '.join(k['page_failure_kinds'])}" if k["page_failure_kinds"] else "") + "); "
+              f"briefs {k['briefs_before']} -> {k['briefs_after']}; integrity {k['integrity']}; "
+              f"all saved present {k['all_saved_briefs_present']}, all open {k['all_saved_briefs_open']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=60, help="length of the steady, big and kill phases")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--phases", default="memory,steady,big,kill")
+    parser.add_argument("--memory-requests", default="100,1000", help="the two request counts of the memory phase")
+    parser.add_argument("--gunicorn-args", default="", help='added to make run\'s command, e.g. "--workers 2"')
+    parser.add_argument("--corpus", type=Path, default=MDS_DIR / "duc2003.jsonl")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    phases = args.phases.split(",")
+
+    sys.path.insert(0, str(ROOT))
+    from app import DEFAULTS  # the limits the big request is built to
+
+    clusters = load_clusters(args.corpus)
+    bodies = cluster_bodies(args.corpus)
+    with tempfile.TemporaryDirectory(prefix="load-") as data_dir:
+        server = Server(shlex.split(args.gunicorn_args), Path(data_dir))
+        results: dict = {
+            "command": server.command,
+            "workers": len(server.workers()),
+            "concurrency": args.concurrency,
+            "seconds": args.seconds,
+            "corpus": str(args.corpus),
+            "clusters": len(bodies),
+            "articles_per_request": round(statistics.mean(len(c["documents"]) for c in clusters), 1),
+        }
+        try:
+            # Each worker loads its models on its first requests: a cold start, measured apart.
+            warm = run_load(server.port, bodies, args.concurrency, requests=4 * args.concurrency)
+            results["warm_up"] = summary(warm)
+            if "memory" in phases:
+                first, second = (int(n) for n in args.memory_requests.split(","))
+                results["memory"] = phase_memory(server, bodies, args.concurrency, (first, second))
+            if "steady" in phases:
+                results["steady"] = phase_steady(server, bodies, args.concurrency, args.seconds)
+            if "big" in phases:
+                big = size_limit_body(args.corpus, DEFAULTS["MAX_DOCUMENT_CHARS"], DEFAULTS["MAX_TOTAL_CHARS"])
+                results["big"] = phase_big(server, bodies, args.concurrency, args.seconds, big)
+            if "kill" in phases:
+                results["kill"] = phase_kill(server, bodies, args.concurrency, args.seconds, clusters)
+        finally:
+            server.stop()
+    print_report(results)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
