@@ -36,6 +36,7 @@ def _document_view(segmented: SegmentedDocument) -> DocumentView:
         name=doc.name,
         sentences=tuple(s.text for s in segmented.sentences),
         removed=doc.removed,
+        paragraphs=tuple(s.paragraph for s in segmented.sentences),
     )
 
 

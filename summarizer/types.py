@@ -122,6 +122,7 @@ class DocumentView:
     name: str
     sentences: tuple[str, ...]
     removed: tuple[Removed, ...]
+    paragraphs: tuple[int, ...] = ()  # the paragraph of each sentence, so a view can lay the text out
 
     def to_dict(self) -> dict:
         return {
@@ -130,6 +131,7 @@ class DocumentView:
             "date": self.date,
             "name": self.name,
             "sentences": list(self.sentences),
+            "paragraphs": list(self.paragraphs),
             "removed": [r.to_dict() for r in self.removed],
         }
 
@@ -172,6 +174,7 @@ class Brief:
                     name=d.get("name", ""),
                     sentences=tuple(d["sentences"]),
                     removed=tuple(Removed(r["kind"], r["reason"], r["text"]) for r in d["removed"]),
+                    paragraphs=tuple(d.get("paragraphs", ())),
                 )
                 for d in data["documents"]
             ),

@@ -402,6 +402,14 @@ def test_source_sentences_marked_used_or_repeat(brief_page):
         assert attrs["id"] == f"s-{ref[0]}-{ref[1]}"
 
 
+def test_source_text_keeps_the_article_paragraphs(brief_page):
+    _, page, brief = brief_page
+    cards = re.findall(r'<article class="source-card".*?</article>', page, re.S)
+    for card, document in zip(cards, brief["documents"]):
+        block = re.search(r'<div class="source-text">(.*?)</div>', card, re.S).group(1)
+        assert block.count("<p>") == len(set(document["paragraphs"])) > 1
+
+
 def test_sources_cards_and_removed_sections(brief_page):
     _, page, brief = brief_page
     assert len(re.findall(r'<article class="source-card" id="doc-\d+" data-doc="\d+"', page)) == len(brief["documents"])

@@ -133,7 +133,7 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
         },
         "DocumentView": {
             "type": "object",
-            "required": ["title", "url", "date", "name", "sentences", "removed"],
+            "required": ["title", "url", "date", "name", "sentences", "paragraphs", "removed"],
             "additionalProperties": False,
             "properties": {
                 "title": {"type": "string"},
@@ -141,6 +141,11 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                 "date": nullable_string,
                 "name": {"type": "string"},
                 "sentences": {"type": "array", "items": {"type": "string"}},
+                "paragraphs": {
+                    "type": "array",
+                    "items": {"type": "integer", "minimum": 0},
+                    "description": "The paragraph of each sentence (same length as sentences).",
+                },
                 "removed": {"type": "array", "items": {"$ref": "#/components/schemas/Removed"}},
             },
         },

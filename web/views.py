@@ -65,6 +65,7 @@ class SourceCard:
     sentences: tuple[SourceSentence, ...]
     removed: tuple[RemovedGroup, ...]
     used: int  # sentences of this article that stand in the brief (shown or repeated)
+    paragraphs: tuple[tuple[SourceSentence, ...], ...] = ()  # the sentences, laid out as the article's paragraphs
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,16 @@ def _removed_groups(removed: list[dict[str, Any]]) -> tuple[RemovedGroup, ...]:
     return tuple(RemovedGroup(kind, tuple(items)) for kind, items in by_kind.items())
 
 
+def _paragraphs(sentences: list[SourceSentence], numbers: list[int]) -> tuple[tuple[SourceSentence, ...], ...]:
+    """Sentences grouped by paragraph; briefs saved before paragraphs were recorded show as one block."""
+    if len(numbers) != len(sentences):
+        return (tuple(sentences),) if sentences else ()
+    blocks: dict[int, list[SourceSentence]] = {}
+    for sentence, number in zip(sentences, numbers):
+        blocks.setdefault(number, []).append(sentence)
+    return tuple(tuple(block) for block in blocks.values())
+
+
 def brief_view(data: dict[str, Any]) -> BriefView:
     sentences = data["summary"]["sentences"]
     roles: dict[tuple[int, int], tuple[str, int]] = {}
@@ -136,6 +147,7 @@ def brief_view(data: dict[str, Any]) -> BriefView:
                 sentences=tuple(source_sentences),
                 removed=_removed_groups(document["removed"]),
                 used=sum(1 for s in source_sentences if s.role),
+                paragraphs=_paragraphs(source_sentences, document.get("paragraphs") or []),
             )
         )
 
