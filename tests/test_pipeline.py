@@ -6,6 +6,7 @@ import pytest
 from builders import doc
 
 from summarizer import (
+    LANGUAGES,
     Brief,
     Document,
     NothingToSummarizeError,
@@ -177,3 +178,16 @@ def test_brief_round_trips_through_its_json(examples):
     rebuilt = Brief.from_dict(data)
     assert rebuilt.to_dict() == data
     assert rebuilt.text == data["summary"]["text"]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_supported_language_runs_with_its_own_model_and_stop_words(language):
+    # Made-up words in the language's script, a different set in each sentence: each language's
+    # Punkt model, stop words and stemmer must load offline and keep these six sentences apart.
+    letters = "αβγδεζηθ" if language == "greek" else "abcdefgh"
+    sentences = [" ".join(f"{letters[n]}{letters[k]}o{n}{k}" for k in range(8)).capitalize() + "." for n in range(6)]
+    text = " ".join(sentences)
+    brief = summarize([doc(text)], Options(language=language, max_sentences=3))
+    assert brief.language == language
+    assert len(brief.documents[0].sentences) == 6
+    assert len(brief.sentences) == 3
