@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, render_template, request
+from jsonschema import Draft202012Validator, ValidationError
 from werkzeug.datastructures import MultiDict
 
 from summarizer import SummarizerError, summarize
@@ -56,48 +57,81 @@ def _kind(value: Any) -> str:
     return "an object"
 
 
-def _optional_int(body: dict[str, Any], field: str) -> int | None:
-    value = body.get(field)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise Problem(400, "invalid_option", f"{field} must be a whole number, not {_kind(value)}.", field)
-    return value
+OPTION_FIELDS = ("max_words", "max_sentences", "algorithm", "language")
+EXPECTED = {"integer": "a whole number", "string": "a string", "object": "an object", "array": "an array"}
 
 
-def _optional_str(body: dict[str, Any], field: str, where: str | None = None) -> str | None:
-    value = body.get(field)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise _bad(f"{where or field} must be a string, not {_kind(value)}.")
-    return value
-
-
-def _json_documents(value: Any, limits: Limits, where: str = "documents") -> list:
-    if not isinstance(value, list):
-        raise _bad(f"{where} must be an array of objects with a text field, not {_kind(value)}.")
-    if len(value) > limits.max_documents:
-        raise inputs.too_many_documents(len(value), limits)
-    documents = []
-    for index, item in enumerate(value):
-        path = f"documents[{index}]"
-        if not isinstance(item, dict):
-            raise _bad(f"{path} must be an object with a text field, not {_kind(item)}.")
-        unknown = sorted(set(item) - set(DOCUMENT_FIELDS))
-        if unknown:
-            raise _bad(f"{path}.{unknown[0]} is not a known field; a document has: {', '.join(DOCUMENT_FIELDS)}.")
-        if "text" not in item:
-            raise _bad(f"{path}.text is required.")
-        if not isinstance(item["text"], str):
-            raise _bad(f"{path}.text must be a string, not {_kind(item['text'])}.")
-        metadata = {f: _optional_str(item, f, f"{path}.{f}") for f in ("title", "url", "date")}
-        documents.append(
-            inputs.document_from_paste(
-                item["text"], limits, f"documents[{index}]", **{k: v for k, v in metadata.items() if v}
-            )
+def _request_validator() -> Draft202012Validator:
+    """The OpenAPI document's SummarizeRequest schema as a validator, made once per app: the endpoint
+    checks requests against the very document it publishes, so the two cannot drift apart."""
+    if "request_validator" not in current_app.extensions:
+        document = openapi_document(current_app.config)
+        current_app.extensions["request_validator"] = Draft202012Validator(
+            {**document, "$ref": "#/components/schemas/SummarizeRequest"}
         )
-    return documents
+    return current_app.extensions["request_validator"]
+
+
+def _where(path) -> str:
+    """`documents[1].text` for the path ("documents", 1, "text")."""
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+
+
+def _path_order(error: ValidationError) -> tuple:
+    return tuple((0, part, "") if isinstance(part, int) else (1, 0, part) for part in error.absolute_path)
+
+
+def _problem(error: ValidationError, limits: Limits) -> Problem | None:
+    """The schema's verdict in the user's words, naming the field; None where a later step says it
+    better: option values (Options names the choices and ranges), an article's length (with counts)."""
+    path = list(error.absolute_path)
+    where = _where(path)
+    option = bool(path) and path[0] in OPTION_FIELDS
+    kind = error.validator
+    if kind == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = next(EXPECTED[t] for t in types if t in EXPECTED)
+        if not path:
+            return _bad(f"The request body must be a JSON object, not {_kind(error.instance)}.")
+        if expected in ("an object", "an array") and path[0] == "documents":
+            expected += " of objects with a text field" if expected == "an array" else " with a text field"
+        code = "invalid_option" if option else "invalid_request"
+        return Problem(400, code, f"{where} must be {expected}, not {_kind(error.instance)}.", path[0] if option else None)
+    if option or kind == "maxLength":
+        return None
+    if kind == "required":
+        missing = next(field for field in error.validator_value if field not in error.instance)
+        if not path:
+            return _bad("documents is required: an array of objects with a text field.")
+        return _bad(f"{where}.{missing} is required.")
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        known = FIELDS if not path else DOCUMENT_FIELDS
+        unknown = sorted(set(error.instance) - set(known))
+        if not unknown:
+            return None  # known fields left "unevaluated" because a subschema failed: reported on their own
+        listing = f"the request may have: {', '.join(FIELDS)}" if not path else f"a document has: {', '.join(known)}"
+        return _bad(f"{_where([*path, unknown[0]])} is not a known field; {listing}.")
+    if kind == "maxItems" and path == ["documents"]:
+        return inputs.too_many_documents(len(error.instance), limits)
+    return _bad(f"{where or 'The request'}: {error.message}")
+
+
+def _validate(body: Any, limits: Limits) -> None:
+    """Raise the first problem with a SummarizeRequest body, in the order of its fields."""
+    for error in sorted(_request_validator().iter_errors(body), key=_path_order):
+        problem = _problem(error, limits)
+        if problem is not None:
+            raise problem
+
+
+def _json_documents(items: list[dict[str, Any]], limits: Limits) -> list:
+    """Documents from InputDocument objects the schema has already checked."""
+    return [
+        inputs.document_from_paste(
+            item["text"], limits, f"documents[{index}]", **{f: item[f] for f in ("title", "url", "date") if item.get(f)}
+        )
+        for index, item in enumerate(items)
+    ]
 
 
 def _from_json(limits: Limits):
@@ -105,20 +139,9 @@ def _from_json(limits: Limits):
         body = json.loads(request.get_data(cache=False))
     except (ValueError, RecursionError):
         raise _bad("The request body is not valid JSON.", "invalid_json") from None
-    if not isinstance(body, dict):
-        raise _bad(f"The request body must be a JSON object, not {_kind(body)}.")
-    unknown = sorted(set(body) - set(FIELDS))
-    if unknown:
-        raise _bad(f"{unknown[0]} is not a known field; the request may have: {', '.join(FIELDS)}.")
-    if "documents" not in body:
-        raise _bad("documents is required: an array of objects with a text field.")
+    _validate(body, limits)
     documents = _json_documents(body["documents"], limits)
-    options = inputs.build_options(
-        max_words=_optional_int(body, "max_words"),
-        max_sentences=_optional_int(body, "max_sentences"),
-        algorithm=body.get("algorithm"),
-        language=body.get("language"),
-    )
+    options = inputs.build_options(**{field: body.get(field) for field in OPTION_FIELDS})
     return documents, options
 
 
@@ -148,6 +171,7 @@ def _from_multipart(limits: Limits):
             parsed = json.loads(raw_documents)
         except (ValueError, RecursionError):
             raise _bad("The documents field is not valid JSON.", "invalid_json") from None
+        _validate({"documents": parsed}, limits)
         documents += _json_documents(parsed, limits)
     documents += inputs.documents_from_boxes((("", text) for text in form.getlist("text")), limits)
     inputs.check_documents(documents, limits)
