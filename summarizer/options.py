@@ -10,6 +10,10 @@ from .languages import resolve_language
 DEFAULT_MAX_WORDS = 120
 MAX_WORDS_LIMIT = 2000
 MAX_SENTENCES_LIMIT = 100
+# How max_words holds: "at_most" never goes over (the default: people asked for N words); "about" lets
+# the last sentence run over by a bounded amount (select.ABOUT_OVERRUN) rather than stop short. No
+# sentence is ever cut either way.
+WORDS_MODES = ("at_most", "about")
 
 
 @dataclass(frozen=True)
@@ -18,12 +22,14 @@ class Options:
 
     Give `max_words`, `max_sentences`, or both (both then hold); with neither, the brief is
     about DEFAULT_MAX_WORDS words. `language` takes a name ("english") or an ISO code ("en").
+    `words_mode` "about" lets the last sentence run over max_words a little instead of stopping short.
     """
 
     max_words: int | None = None
     max_sentences: int | None = None
     algorithm: str = "default"
     language: str = "english"
+    words_mode: str = "at_most"
 
     def __post_init__(self) -> None:
         from .score import algorithm_names, resolve_algorithm  # score imports options' users only
@@ -48,3 +54,7 @@ class Options:
             )
         object.__setattr__(self, "algorithm", algorithm)
         object.__setattr__(self, "language", resolve_language(self.language))
+        if self.words_mode not in WORDS_MODES:
+            raise OptionsError(
+                "words_mode", f"words_mode must be one of: {', '.join(WORDS_MODES)}; got {self.words_mode!r}."
+            )
