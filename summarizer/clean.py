@@ -107,16 +107,31 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-_LEADING_MARKUP = re.compile(r"^(?:#{1,6}(?=\s|$)|>+|[-*+•▪►](?=\s))")
+_LEADING_MARKUP = re.compile(r"#{1,6}(?=\s|$)|>+|[-*+•▪►](?=\s)")
 _EMPHASIS = re.compile(r"(\*\*|__)([^*_]+)\1|([*_])([^*_]+)\3")
 
 
 def _strip_markup(text: str) -> str:
-    """Drop Markdown heading, quote and bullet marks and whole-line emphasis; the rest is a substring."""
+    """Drop Markdown heading, quote and bullet marks and whole-line emphasis; the rest is a substring.
+
+    Marks go one at a time, the line stripped after each, as they always did, but by moving two
+    indices over the line rather than copying what is left after each mark: a line of 100,000
+    "* " took seconds (quadratic)."""
     previous = None
     while text != previous:
         previous = text
-        text = _LEADING_MARKUP.sub("", text).strip()
+        start, end = 0, len(text)
+        while True:
+            mark = _LEADING_MARKUP.match(text, start, end)
+            if mark:
+                start = mark.end()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if not mark or _EMPHASIS.fullmatch(text, start, end):
+                break
+        text = text[start:end]
         match = _EMPHASIS.fullmatch(text)
         if match:
             text = (match.group(2) or match.group(4)).strip()

@@ -19,10 +19,10 @@ import docx
 import lxml.html
 import trafilatura
 from charset_normalizer import from_bytes
-from docx.table import Table
 from lxml import etree
 from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError
+from trafilatura.settings import set_date_params
 
 from .errors import DocumentTooLargeError, SummarizerError, UnreadableDocumentError, UnsupportedFileTypeError
 from .types import Document
@@ -42,8 +42,18 @@ class IngestLimits:
     # about 400 kB a second on a 2-core machine, so this bounds one page to ~2.5 s. Without it a
     # 175 kB file unpacks to 75 MB (pypdf's own bound) and takes minutes.
     max_pdf_stream_bytes: int = 1024 * 1024
+    # Font tables pypdf parses for one page or form before its first drawing operator (and so before
+    # any time check): each font name's /ToUnicode map (0.37 s of CPU a MB), embedded Type 1 font and
+    # width/difference arrays, counted once per name because pypdf parses a shared map once per
+    # name. A page's fonts rarely reach 200 kB; 100 names sharing a 1 MB map took over a minute.
+    max_pdf_font_bytes: int = 2 * 1024 * 1024
     max_docx_uncompressed: int = 50 * 1024 * 1024  # zip-bomb guard: sum of declared entry sizes
-    max_docx_seconds: float = 10.0  # reading time, checked between paragraphs and tables
+    max_docx_seconds: float = 10.0  # reading time, checked between paragraphs, rows and every 1,024 runs
+    # XML nodes (start tags plus attributes) in all of the package's parts, counted from the zip
+    # before python-docx parses them: lxml holds 120-230 bytes a node and parses ~0.7 M a second on
+    # a 2-core machine, so this is ~250 MB and 1.5 s at most. A 100-page report holds ~200,000;
+    # a 158 kB file of 2.2 M empty runs held 4.4 M (1.2 GB, over 30 s).
+    max_docx_xml_nodes: int = 1_000_000
     max_docx_entries: int = 2000
     max_html_depth: int = 400  # element nesting; libxml2 alone would silently cut at 256
     # trafilatura's cost grows with elements and attribute text: on a 2-core machine 20,000 bare
@@ -53,7 +63,33 @@ class IngestLimits:
     max_html_elements: int = 20_000
     max_html_markup: int = 1_000_000  # characters of start tags, attributes included
     max_html_attributes: int = 1_000  # on one element; libxml2 checks duplicates in quadratic time
+    # Characters of text between the tags (scripts, styles and comments aside): five articles' worth.
+    # trafilatura and htmldate cost ~0.5 s of CPU a MB of it; 5 MB of text took 5 s before the
+    # character limit could refuse it.
+    max_html_text: int = 1_000_000
+    max_html_seconds: float = 10.0  # reading time, checked before parsing, extracting and walking
     max_chars: int = 200_000  # characters of text per document after extraction
+
+
+class _Clock:
+    """A reading-time budget that started when the object was made; `check()` refuses once it is spent."""
+
+    def __init__(self, name: str, kind: str, seconds: float):
+        self.name, self.kind, self.seconds = name, kind, seconds
+        self.deadline = monotonic() + seconds
+        self._ticks = 0
+
+    def check(self) -> None:
+        if monotonic() > self.deadline:
+            raise DocumentTooLargeError(
+                self.name, f"This {self.kind} took more than {self.seconds:g} seconds to read. Paste its text instead."
+            )
+
+    def tick(self) -> None:
+        """Count one step of a tight loop; look at the clock every 1,024 steps (monotonic() costs ~50 ns)."""
+        self._ticks += 1
+        if not self._ticks & 1023:
+            self.check()
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -243,10 +279,16 @@ def _decode(name: str, data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     declared = _declared_charset(data)
+    if declared and declared.startswith(NOT_A_CHARSET):
+        raise _unsupported(
+            name,
+            f"a web page that declares its character set as \"{declared[len(NOT_A_CHARSET):]}\", which is not "
+            "a text encoding; save the page again as UTF-8, or paste its text",
+        )
     if declared:
         try:
             return data.decode(declared)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # UnicodeError too: idna and "undefined" raise it bare
             pass  # the declaration is wrong; guess as if there were none
     try:
         matches = from_bytes(data)
@@ -276,6 +318,14 @@ _DECLARED_CHARSET = re.compile(
 )
 
 
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7", "charmap", "mbcs", "oem"}
+)
+
+
+NOT_A_CHARSET = "not a charset: "  # _declared_charset's answer for a codec that is no character set
+
+
 def _declared_charset(data: bytes) -> str | None:
     """The encoding a web page declares near its start (`<meta charset>`, `<?xml encoding>`).
 
@@ -288,9 +338,18 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     label = (match.group(1) or match.group(2)).decode("ascii").lower()
     try:
-        encoding = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # Python also has codecs a page cannot be written in: bytes-to-bytes ones (base64, hex, zlib, bz2,
+    # uu, quopri) and rot13 are no character sets at all, and such a declaration is refused by
+    # _decode (bytes.decode("base64") raised LookupError: it was a 500). Text codecs no browser
+    # knows are ignored, as browsers ignore them, and the encoding is guessed.
+    if not info._is_text_encoding:
+        return NOT_A_CHARSET + label
+    if info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    encoding = info.name
     if encoding in ("iso8859-1", "ascii"):
         return "cp1252"
     if encoding.startswith(("utf-16", "utf-32")):
@@ -336,11 +395,11 @@ def _read_text(name: str, text: str, limits: IngestLimits) -> Document:
     if _starts_like_html(text):
         return _read_html(name, text, limits)
     if _MARKDOWN_NAME.search(name):
-        return _read_markdown(name, text)
+        return _read_markdown(name, text, limits)
     if _HTML_TAG.search(text, 0, _HTML_SNIFF_CHARS):
         return _read_html(name, text, limits)
     if _MARKDOWN_SIGNS.search(text):
-        return _read_markdown(name, text)
+        return _read_markdown(name, text, limits)
     return Document(text=text, name=name)
 
 
@@ -364,26 +423,80 @@ _HTML_ATTRIBUTE = re.compile(r"""\s[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s
 _LONG_TAG = 2000  # characters; only start tags this long have their attributes counted
 
 
-def _html_shape_problem(html: str, limits: IngestLimits) -> str | None:
-    """Why the page would cost too much to parse (nesting, elements, attributes), by a linear scan
-    of the tags before parsing; None when it is within the limits."""
+# Past any of these a page is read by trafilatura's own extractor alone ("fast": no readability or
+# jusText fallback) and its date only from metadata, not by a search of the whole text. On a
+# 2-core machine the fallbacks and the date search cost, beyond the linear work: jusText's
+# classification is quadratic in consecutive short blocks (4,000 took 2.8 s, 19,000 over 200 s);
+# readability walks every container's descendants and copies their text (19,000 divs nested 390
+# deep took 9 s); htmldate searches the text with ~10 patterns (0.7 s a MB). A long news page has
+# 300-1,200 text blocks, 30-150 kB of text and nests 10-30 deep, well inside all four; the
+# cheap path reads the heaviest legal page (20,000 elements, 1 MB of text, 390 deep) in ~2 s.
+_HTML_FULL_MAX_BLOCKS = 1_500  # runs of text between tags
+_HTML_FULL_MAX_TEXT = 250_000  # characters of text between tags
+_HTML_FULL_MAX_ELEMENT_DEPTH = 150_000  # sum over elements of how deep each sits
+_HTML_FULL_MAX_TEXT_DEPTH = 10_000_000  # sum over characters of text of how deep each sits
+
+
+@dataclass
+class _HtmlShape:
+    """What a linear scan of a page's tags found: a reason to refuse it, or whether it is heavy."""
+
+    problem: str | None = None
+    elements: int = 0
+    text: int = 0  # characters between tags, not counting scripts, styles and comments
+    blocks: int = 0  # runs of text between tags that are not blank
+    element_depth: int = 0
+    text_depth: int = 0
+
+    @property
+    def heavy(self) -> bool:
+        return (
+            self.blocks > _HTML_FULL_MAX_BLOCKS
+            or self.text > _HTML_FULL_MAX_TEXT
+            or self.element_depth > _HTML_FULL_MAX_ELEMENT_DEPTH
+            or self.text_depth > _HTML_FULL_MAX_TEXT_DEPTH
+        )
+
+
+def _html_shape(html: str, limits: IngestLimits) -> _HtmlShape:
+    """Why the page would cost too much to parse (nesting, elements, attributes, text), and how
+    heavy it is, by a linear scan of the tags before parsing."""
+    shape = _HtmlShape()
     stack: list[str] = []
-    elements = markup = 0
+    markup = last = 0
     for match in _HTML_SCAN.finditer(html):
+        start, end = match.span()
+        if start > last and not html[last:start].isspace():
+            shape.text += start - last
+            shape.blocks += 1
+            shape.text_depth += (start - last) * len(stack)
+            if shape.text > limits.max_html_text:
+                shape.problem = (
+                    f"This web page holds more than {limits.max_html_text:,} characters of text; an article "
+                    f"may have at most {limits.max_chars:,}."
+                )
+                return shape
+        last = end
         closing, tag, self_closing = match.group(2, 3, 4)
         if tag is None:
             continue
         if not closing:
-            elements += 1
-            markup += match.end() - match.start()
-            if elements > limits.max_html_elements:
-                return f"This web page has more than {limits.max_html_elements:,} elements."
+            shape.elements += 1
+            shape.element_depth += len(stack)
+            markup += end - start
+            if shape.elements > limits.max_html_elements:
+                shape.problem = f"This web page has more than {limits.max_html_elements:,} elements."
+                return shape
             if markup > limits.max_html_markup:
-                return f"This web page's tags and attributes take more than {limits.max_html_markup:,} characters."
-            if match.end() - match.start() > _LONG_TAG and (
-                len(_HTML_ATTRIBUTE.findall(html, match.start(), match.end())) > limits.max_html_attributes
+                shape.problem = (
+                    f"This web page's tags and attributes take more than {limits.max_html_markup:,} characters."
+                )
+                return shape
+            if end - start > _LONG_TAG and (
+                len(_HTML_ATTRIBUTE.findall(html, start, end)) > limits.max_html_attributes
             ):
-                return f"An element of this web page has more than {limits.max_html_attributes:,} attributes."
+                shape.problem = f"An element of this web page has more than {limits.max_html_attributes:,} attributes."
+                return shape
         tag = tag.lower()
         if tag in _HTML_VOID or tag in _HTML_OPTIONAL_END or self_closing:
             continue
@@ -393,19 +506,30 @@ def _html_shape_problem(html: str, limits: IngestLimits) -> str | None:
         else:
             stack.append(tag)
             if len(stack) > limits.max_html_depth:
-                return f"This web page nests its elements more than {limits.max_html_depth} levels deep."
-    return None
+                shape.problem = f"This web page nests its elements more than {limits.max_html_depth} levels deep."
+                return shape
+    if len(html) > last and not html[last:].isspace():
+        shape.text += len(html) - last
+        shape.blocks += 1
+        if shape.text > limits.max_html_text:
+            shape.problem = (
+                f"This web page holds more than {limits.max_html_text:,} characters of text; an article "
+                f"may have at most {limits.max_chars:,}."
+            )
+    return shape
 
 
 def _read_html(name: str, html: str, limits: IngestLimits) -> Document:
     """Main text and metadata of a web page, by trafilatura on a tree we parse ourselves."""
-    problem = _html_shape_problem(html, limits)
-    if problem:
+    clock = _Clock(name, "web page", limits.max_html_seconds)
+    shape = _html_shape(html, limits)
+    if shape.problem:
         raise DocumentTooLargeError(
-            name, f"{problem} Copy the article's text from your browser and paste it instead."
+            name, f"{shape.problem} Copy the article's text from your browser and paste it instead."
         )
     # lxml refuses str input that declares an encoding; the text is decoded already.
     html = re.sub(r"\A\s*<\?xml[^>]*>", "", html)
+    clock.check()
     try:
         # huge_tree lifts libxml2's 256-level cap, which drops deeper text without a word; the
         # scan above keeps nesting within what trafilatura's recursive walks handle.
@@ -413,8 +537,12 @@ def _read_html(name: str, html: str, limits: IngestLimits) -> Document:
             huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
         )
         tree = lxml.html.document_fromstring(html, parser=parser)
+        clock.check()
+        heavy = shape.heavy
         result = trafilatura.bare_extraction(
             tree,
+            fast=heavy,
+            date_extraction_params=set_date_params(extensive=not heavy),
             with_metadata=True,
             include_comments=False,
             include_tables=True,
@@ -422,11 +550,14 @@ def _read_html(name: str, html: str, limits: IngestLimits) -> Document:
             include_links=False,
             deduplicate=False,
         )
+    except SummarizerError:
+        raise
     except Exception as exc:  # lxml's ParserError on an empty page, anything trafilatura raises
         raise UnreadableDocumentError(
             name, "This web page could not be read. Copy the article's text and paste it instead."
         ) from exc
 
+    clock.check()
     body = getattr(result, "body", None)
     if body is not None:
         text = _paragraphs(_tree_blocks(body))
@@ -497,7 +628,9 @@ _INLINE = (
     (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),  # reference links
     (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),  # autolinks
     (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
-    (re.compile(r"`+([^`]+)`+"), r"\1"),  # code spans
+    # A run of backticks is taken whole (possessive, and never entered from inside): the old
+    # `+([^`]+)`+ retried every suffix of a long run, 28 s for 60 kB of backticks.
+    (re.compile(r"(?<!`)`++([^`]++)`+"), r"\1"),  # code spans
 )
 _EMPHASIS = (  # run twice, so that emphasis inside strong (or the reverse) goes too
     (re.compile(r"\*\*(?=[^\s*])([^*]+)(?<=\S)\*\*"), r"\1"),
@@ -525,9 +658,13 @@ def _atx_text(rest: str) -> str:
     return bare.rstrip() if bare != rest and (not bare or bare[-1] in " \t") else rest
 
 
-def _read_markdown(name: str, text: str) -> Document:
-    """Markdown as plain paragraphs: headings, list items and table rows each their own."""
+def _read_markdown(name: str, text: str, limits: IngestLimits) -> Document:
+    """Markdown as plain paragraphs: headings, list items and table rows each their own.
+
+    Stops as soon as the blocks read so far are over the character limit: each line costs ~10 µs
+    (a block, up to 20 patterns), so 5 MB of one-character lines took 30 s to reach the end."""
     blocks: list[str] = []  # plain text blocks, already converted
+    counted = written = 0  # blocks whose characters are counted, and those characters
     lines: list[str] = []  # lines of the paragraph being read
     code: list[str] | None = None  # lines of an open fenced block
     fence = ""
@@ -539,6 +676,15 @@ def _read_markdown(name: str, text: str) -> Document:
             lines.clear()
 
     for raw in text.split("\n"):
+        if len(blocks) > counted:
+            written += sum(len(block) + 2 for block in blocks[counted:])
+            counted = len(blocks)
+            if written > limits.max_chars:
+                raise DocumentTooLargeError(
+                    name,
+                    f"The document has more than {limits.max_chars:,} characters of text; the limit is "
+                    f"{limits.max_chars:,}. Split it, or paste the part you need.",
+                )
         line = raw.strip()
         if code is not None:
             if line.startswith(fence) and not line.strip(fence[0]):
@@ -670,6 +816,15 @@ def _read_pdf_pages(name: str, data: bytes, limits: IngestLimits) -> Document:
             # pypdf parses a page's instructions whole before it reads the first one: refuse first.
             if contents is not None and len(contents.get_data()) > limits.max_pdf_stream_bytes:
                 raise too_dense
+            # ...and builds every font the page (or a form it draws) names before that: refuse first too.
+            font_bytes = _pdf_font_bytes(page_object, deadline)
+            if font_bytes > limits.max_pdf_font_bytes:
+                raise DocumentTooLargeError(
+                    name,
+                    f"A page of this PDF uses more than {_size(limits.max_pdf_font_bytes)} of font tables "
+                    f"({_size(font_bytes)}, counting a table again for each font name that shares it). "
+                    "Paste its text instead.",
+                )
             raw = page_object.extract_text(visitor_operand_before=check_clock) or ""
         except SummarizerError:
             raise
@@ -698,6 +853,96 @@ def _read_pdf_pages(name: str, data: bytes, limits: IngestLimits) -> Document:
             name, "This PDF has no text layer; it may be a scanned image. Paste its text instead."
         )
     return Document(text=text, title=_pdf_title(reader), name=name)
+
+
+_PDF_ARRAY_ITEM_BYTES = 16  # what one entry of a /Widths, /W or /Differences array costs pypdf, in map bytes
+_PDF_MAX_FORMS = 5_000  # forms walked per page: pypdf's own cap on form invocations per extraction
+
+
+def _pdf_font_bytes(page: object, deadline: float) -> int:
+    """The most font-table bytes pypdf parses for any one resource dictionary of the page (the page's
+    own, or a form's it reaches) before that content's first drawing operator.
+
+    pypdf builds each font *name* in a resource dictionary afresh (pypdf 7: Font.from_font_resource
+    per name, no cache), so a map shared by many names counts once per name. Forms are counted
+    apart: pypdf calls our clock between form invocations, so only one dictionary's fonts are ever
+    parsed without a time check. Streams are decoded once (pypdf keeps the decoded data).
+    """
+    worst = 0
+    seen: set[int] = set()
+    pending = [page]
+    forms = 0
+    while pending and forms <= _PDF_MAX_FORMS:
+        if monotonic() > deadline:
+            raise _OutOfTime
+        holder = pending.pop()
+        resources = _pdf_get(holder, "/Resources")
+        if not isinstance(resources, dict):
+            continue
+        total = 0
+        fonts = _pdf_get(resources, "/Font")
+        for key in fonts if isinstance(fonts, dict) else ():
+            if monotonic() > deadline:
+                raise _OutOfTime
+            total += _pdf_one_font_bytes(_pdf_get(fonts, key))
+        worst = max(worst, total)
+        xobjects = _pdf_get(resources, "/XObject")
+        for key in xobjects if isinstance(xobjects, dict) else ():
+            form = _pdf_get(xobjects, key)
+            if isinstance(form, dict) and _pdf_get(form, "/Subtype") == "/Form" and id(form) not in seen:
+                seen.add(id(form))
+                pending.append(form)
+                forms += 1
+    return worst
+
+
+def _pdf_get(container: object, key: object) -> object:
+    """container[key] with indirect references resolved; None for anything missing or broken."""
+    try:
+        value = container[key]  # type: ignore[index]
+        return value.get_object() if hasattr(value, "get_object") else value
+    except Exception:
+        return None
+
+
+def _pdf_array_bytes(value: object) -> int:
+    """Entries of an array (one level of nested arrays included, as /W holds), in map bytes."""
+    if not isinstance(value, list):
+        return 0
+    count = len(value)
+    for item in value:
+        if isinstance(item, list):
+            count += len(item)
+    return count * _PDF_ARRAY_ITEM_BYTES
+
+
+def _pdf_stream_bytes(value: object) -> int:
+    try:
+        return len(value.get_data()) if hasattr(value, "get_data") else 0  # type: ignore[union-attr]
+    except LimitReachedError:
+        raise
+    except Exception:
+        return 0
+
+
+def _pdf_one_font_bytes(font: object) -> int:
+    """What pypdf parses to build one font: its /ToUnicode map (or, for a Type 1 font without one,
+    the embedded font file), its encoding differences and its width arrays."""
+    if not isinstance(font, dict):
+        return 0
+    cost = _pdf_stream_bytes(_pdf_get(font, "/ToUnicode"))
+    if not cost and _pdf_get(font, "/Subtype") == "/Type1":
+        cost = _pdf_stream_bytes(_pdf_get(_pdf_get(font, "/FontDescriptor") or {}, "/FontFile"))
+    encoding = _pdf_get(font, "/Encoding")
+    if isinstance(encoding, dict):
+        cost += _pdf_array_bytes(_pdf_get(encoding, "/Differences"))
+    cost += _pdf_array_bytes(_pdf_get(font, "/Widths"))
+    descendants = _pdf_get(font, "/DescendantFonts")
+    for descendant in descendants if isinstance(descendants, list) else ():
+        descendant = descendant.get_object() if hasattr(descendant, "get_object") else descendant
+        if isinstance(descendant, dict):
+            cost += _pdf_array_bytes(_pdf_get(descendant, "/W"))
+    return cost
 
 
 _SHORT_LINE = 0.75  # a line under 3/4 of the page's longest ends a paragraph (or is a heading)
@@ -744,7 +989,7 @@ def _pdf_title(reader: PdfReader) -> str:
 
 
 def _read_docx(name: str, data: bytes, limits: IngestLimits) -> Document:
-    """Body paragraphs and table cells of a Word document, after checking the zip's size."""
+    """Body paragraphs and table cells of a Word document, after checking the zip's size and node count."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
@@ -769,45 +1014,146 @@ def _read_docx(name: str, data: bytes, limits: IngestLimits) -> Document:
             f"{_size(limits.max_docx_uncompressed)}. Paste its text instead.",
         )
 
-    deadline = monotonic() + limits.max_docx_seconds
+    clock = _Clock(name, "Word document", limits.max_docx_seconds)
+    nodes = _docx_xml_nodes(name, archive, entries, limits.max_docx_xml_nodes, clock)
+    if nodes > limits.max_docx_xml_nodes:
+        raise DocumentTooLargeError(
+            name,
+            f"This Word document is made of more than {limits.max_docx_xml_nodes:,} pieces of formatting "
+            "(runs, tags and attributes), too many to read safely; Word splits text into a run at each "
+            "change of formatting. Save it as plain text (.txt) or paste its text instead.",
+        )
+    clock.check()
     try:
         word = docx.Document(io.BytesIO(data))
+        clock.check()
         # Paragraph.style searches every style on each call (a 40 kB file of 20,000 paragraphs took
         # 27 s): find the ids of the Title style once and compare each paragraph's style id.
         title_ids = {style.style_id for style in word.styles if style.name == "Title"}
-        blocks: list[str] = []
-        chars = 0
-        first_title = ""
-        for block in word.iter_inner_content():
-            # A small file may hold hundreds of thousands of paragraphs (75 µs each): stop early.
-            if monotonic() > deadline:
-                raise DocumentTooLargeError(
-                    name,
-                    f"This Word document took more than {limits.max_docx_seconds:g} seconds to read. "
-                    "Paste its text instead.",
-                )
-            if chars > limits.max_chars:
-                raise DocumentTooLargeError(
-                    name,
-                    f"This Word document has more than {chars:,} characters of text; the limit is "
-                    f"{limits.max_chars:,}. Split it, or paste the part you need.",
-                )
-            if isinstance(block, Table):
-                for row in block.rows:
-                    seen: set[str] = set()
-                    for cell in row.cells:  # a merged cell appears once per column it spans
-                        if cell.text.strip() and cell.text not in seen:
-                            seen.add(cell.text)
-                            blocks.append(cell.text)
-                            chars += len(cell.text)
-                continue
-            blocks.append(block.text)
-            chars += len(block.text)
-            if not first_title and block.text.strip() and block._p.style in title_ids:
-                first_title = block.text
-        title = word.core_properties.title or first_title
+        reading = _DocxText(name, limits, clock)
+        for element in word.element.body.iterchildren(_W_P, _W_TBL):
+            clock.check()
+            if element.tag == _W_TBL:
+                reading.table(element)
+            else:
+                reading.paragraph(element, title_ids)
+        title = word.core_properties.title or reading.first_title
     except SummarizerError:
         raise
     except Exception as exc:
         raise _damaged(name, "Word document") from exc
-    return Document(text=_paragraphs(blocks), title=_one_line(title), name=name)
+    return Document(text=_paragraphs(reading.blocks), title=_one_line(title), name=name)
+
+
+def _docx_xml_nodes(
+    name: str, archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], limit: int, clock: _Clock
+) -> int:
+    """About how many XML nodes (start tags and attributes) the package's parts hold, counted from
+    the unpacked bytes in 1 MB chunks without parsing; stops counting once over `limit`.
+
+    Every part is counted, whatever its name: python-docx parses the parts the package's
+    relationships name, and any of them can be the big one. Binary parts (images) add a stray
+    count per 256 bytes at most, noise beside the limit.
+    """
+    nodes = 0
+    try:
+        for entry in entries:
+            with archive.open(entry) as part:
+                while chunk := part.read(1 << 20):
+                    clock.check()
+                    nodes += (
+                        chunk.count(b"<") - chunk.count(b"</") + chunk.count(b'="') + chunk.count(b"='")
+                    )
+                    if nodes > limit:
+                        return nodes
+    except SummarizerError:
+        raise
+    except Exception as exc:  # a bad CRC, an encrypted or truncated entry
+        raise _damaged(name, "Word document") from exc
+    return nodes
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_P, _W_R, _W_T, _W_TBL, _W_TR, _W_TC = (_W + tag for tag in ("p", "r", "t", "tbl", "tr", "tc"))
+_W_HYPERLINK, _W_BR, _W_PPR, _W_PSTYLE, _W_TCPR, _W_VMERGE, _W_VAL, _W_TYPE = (
+    _W + tag for tag in ("hyperlink", "br", "pPr", "pStyle", "tcPr", "vMerge", "val", "type")
+)
+# What python-docx's Run.text makes of a run's children besides <w:t> and <w:br> (a line break
+# unless w:type says page or column).
+_W_RUN_CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+class _DocxText:
+    """Text of a Word document's body read straight from lxml, as python-docx's Paragraph.text and
+    Cell.text read it, but with the clock checked inside every loop and the character limit
+    checked as text accrues: python-docx's own properties run an XPath per run (76 µs each), so
+    one paragraph of a million runs was one uninterruptible minute."""
+
+    def __init__(self, name: str, limits: IngestLimits, clock: _Clock):
+        self.name, self.limits, self.clock = name, limits, clock
+        self.blocks: list[str] = []
+        self.chars = 0
+        self.first_title = ""
+
+    def _add(self, text: str) -> None:
+        self.chars += len(text)
+        if self.chars > self.limits.max_chars:
+            raise DocumentTooLargeError(
+                self.name,
+                f"This Word document has more than {self.limits.max_chars:,} characters of text; the limit is "
+                f"{self.limits.max_chars:,}. Split it, or paste the part you need.",
+            )
+
+    def _text(self, p: etree._Element) -> str:
+        """One paragraph's text: its runs, and the runs of its hyperlinks."""
+        parts: list[str] = []
+        tick = self.clock.tick
+        for child in p:
+            tick()
+            if child.tag == _W_R:
+                runs = (child,)
+            elif child.tag == _W_HYPERLINK:
+                runs = child
+            else:
+                continue
+            for run in runs:
+                if run.tag != _W_R:
+                    continue
+                for item in run:
+                    tick()
+                    tag = item.tag
+                    if tag == _W_T:
+                        text = item.text or ""
+                        self._add(text)
+                        parts.append(text)
+                    elif tag == _W_BR:
+                        if item.get(_W_TYPE, "textWrapping") == "textWrapping":
+                            parts.append("\n")
+                    elif tag in _W_RUN_CHARS:
+                        parts.append(_W_RUN_CHARS[tag])
+        return "".join(parts)
+
+    def paragraph(self, p: etree._Element, title_ids: set[str]) -> None:
+        text = self._text(p)
+        self.blocks.append(text)
+        if not self.first_title and text.strip():
+            style = p.find(f"{_W_PPR}/{_W_PSTYLE}")
+            if style is not None and style.get(_W_VAL) in title_ids:
+                self.first_title = text
+
+    def table(self, tbl: etree._Element) -> None:
+        """Each cell's paragraphs once: a horizontally merged cell is one <w:tc>, and the rows a
+        vertically merged cell continues into are skipped (python-docx repeated its text per row,
+        walking back up the table from each: quadratic in rows)."""
+        for row in tbl.iterchildren(_W_TR):
+            self.clock.check()
+            seen: set[str] = set()
+            for cell in row.iterchildren(_W_TC):
+                self.clock.tick()
+                merge = cell.find(f"{_W_TCPR}/{_W_VMERGE}")
+                if merge is not None and merge.get(_W_VAL, "continue") == "continue":
+                    continue
+                text = "\n".join(self._text(p) for p in cell.iterchildren(_W_P))
+                if text.strip() and text not in seen:
+                    seen.add(text)
+                    self.blocks.append(text)

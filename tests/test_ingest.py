@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
+import hostile_inputs  # tests/hostile_inputs.py: tests/ is on the path when pytest collects this file
 from summarizer import ingest
 from summarizer.errors import (
     DocumentTooLargeError,
@@ -760,3 +761,312 @@ def test_document_from_text_passes_metadata_through():
         "2024-03-05",
         "n.txt",
     )
+
+
+# --- bounded work for hostile but legal files (issue 8) -----------------------------------------
+# Each payload comes from tests/hostile_inputs.py, which bench/hostile.py also sends over HTTP. The
+# tests check the kind of answer (a refusal naming what to cut, or a readable document) and that
+# the expensive step was never reached; the timings live in the benchmark.
+
+
+def _forbid(monkeypatch, target, attribute: str) -> None:
+    """Make `target.attribute` fail the test if called: the refusal must come before it."""
+
+    def called(*args, **kwargs):
+        raise AssertionError(f"{attribute} was called")
+
+    monkeypatch.setattr(target, attribute, called)
+
+
+class _Ticking:
+    """A monotonic() that moves on by `step` seconds at each look, counting the looks."""
+
+    def __init__(self, step: float):
+        self.now, self.step, self.looks = 0.0, step, 0
+
+    def __call__(self) -> float:
+        self.looks += 1
+        self.now += self.step
+        return self.now
+
+
+@pytest.mark.slow
+def test_docx_with_millions_of_runs_is_refused_before_python_docx_parses_it(monkeypatch):
+    """Regression (issue 8): a 158 kB .docx of 2.2 M runs in one paragraph killed a worker (30 s, 1.2 GB)."""
+    name, data = hostile_inputs.docx_many_runs()
+    assert len(data) < 200_000
+    _forbid(monkeypatch, ingest.docx, "Document")
+
+    with pytest.raises(DocumentTooLargeError, match=r"^many-runs\.docx: .*more than 1,000,000 pieces of formatting"):
+        read_document(name, data)
+
+
+def test_docx_node_count_covers_every_part_not_only_the_body():
+    # The python-docx template's styles alone hold ~47,000 nodes; the article's body a few dozen.
+    with pytest.raises(DocumentTooLargeError, match=r"more than 40,000 pieces of formatting.*paste its text"):
+        read_document("r.docx", ARTICLE_DOCX, limits=IngestLimits(max_docx_xml_nodes=40_000))
+    assert read_document("r.docx", ARTICLE_DOCX, limits=IngestLimits(max_docx_xml_nodes=60_000)).text
+
+
+def test_docx_reading_looks_at_the_clock_inside_one_long_paragraph(monkeypatch):
+    """One paragraph is one step for python-docx; the reader must check its time between runs."""
+    name, data = hostile_inputs.docx_many_runs(runs=100_000)
+    clock = _Ticking(step=0.001)
+    monkeypatch.setattr(ingest, "monotonic", clock)
+
+    expected = r"^many-runs\.docx: This Word document took more than 0\.05 seconds"
+    with pytest.raises(DocumentTooLargeError, match=expected):
+        read_document(name, data, limits=IngestLimits(max_docx_seconds=0.05))
+    # ~20 looks happen outside the paragraph; the rest are the run loop's.
+    assert clock.looks > 40
+
+
+def test_docx_paragraph_text_matches_python_docx():
+    """The reader walks the XML itself (python-docx runs an XPath per run); its text must not differ."""
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Tab")
+    run = paragraph.add_run("after")
+    run.add_tab()
+    run.add_text("line")
+    run.add_break()
+    run.add_text("page")
+    run.add_break(WD_BREAK.PAGE)
+    run.add_text("end")
+    paragraph._p.append(
+        parse_xml(
+            '<w:hyperlink xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            "<w:r><w:t xml:space=\"preserve\"> linked text</w:t></w:r></w:hyperlink>"
+        )
+    )
+    document.add_paragraph("Second paragraph.")
+    out = io.BytesIO()
+    document.save(out)
+
+    expected = [p.text for p in docx.Document(io.BytesIO(out.getvalue())).paragraphs]
+    assert read_document("r.docx", out.getvalue()).text == ingest._paragraphs(expected)
+
+
+def test_docx_vertically_merged_cell_is_read_once():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).merge(table.cell(2, 0)).text = "Merged down three rows"
+    for row in range(3):
+        table.cell(row, 1).text = f"Row {row}"
+    out = io.BytesIO()
+    document.save(out)
+
+    assert paragraphs(read_document("t.docx", out.getvalue())) == ["Merged down three rows", "Row 0", "Row 1", "Row 2"]
+
+
+@pytest.mark.slow
+def test_docx_long_table_and_many_paragraphs_are_read_or_refused_quickly():
+    """Regression (issue 8): 20,000 rows took 7 s (python-docx walks the table per row); 400,000 empty
+    paragraphs ran into the 10 s limit."""
+    for builder in (hostile_inputs.docx_long_table, hostile_inputs.docx_many_paragraphs):
+        name, data = builder()
+        started = time.process_time()
+        try:
+            read_document(name, data)
+        except DocumentTooLargeError as error:
+            assert "took more than" not in error.message
+        assert time.process_time() - started < 5
+
+
+def test_pdf_fonts_sharing_one_big_map_are_refused_before_text_extraction(monkeypatch):
+    """Regression (issue 8): pypdf parsed a shared 1 MB /ToUnicode map once per font name (100 of
+    them) before the first drawing operator, so before any time check; the worker was killed."""
+    name, data = hostile_inputs.pdf_shared_tounicode()
+    assert len(data) < 20_000
+    from pypdf import PageObject
+
+    _forbid(monkeypatch, PageObject, "extract_text")
+
+    expected = r"^shared-tounicode\.pdf: A page of this PDF uses more than 2 MB of font tables"
+    with pytest.raises(DocumentTooLargeError, match=expected):
+        read_document(name, data)
+
+
+def test_pdf_fonts_sharing_a_small_map_are_read():
+    name, data = hostile_inputs.pdf_shared_tounicode(fonts=5, map_bytes=20_000)
+
+    assert "harbour bridge reopened" in read_document(name, data).text
+
+
+def test_pdf_font_tables_count_once_per_name():
+    name, data = hostile_inputs.pdf_shared_tounicode(fonts=10, map_bytes=100_000)
+    page = PdfReader(io.BytesIO(data)).pages[0]
+
+    assert 10 * 100_000 <= ingest._pdf_font_bytes(page, deadline=time.monotonic() + 60) < 10 * 110_000
+
+
+def test_pdf_font_scan_stops_when_it_takes_too_long(monkeypatch):
+    name, data = hostile_inputs.pdf_shared_tounicode(fonts=50, map_bytes=1_000)
+    monkeypatch.setattr(ingest, "monotonic", _Ticking(step=1.0))
+
+    with pytest.raises(DocumentTooLargeError, match=r"This PDF took more than 10 seconds"):
+        read_document(name, data)
+
+
+def test_backticks_after_a_heading_are_read_quickly():
+    """Regression (issue 8): `+([^`]+)`+ retried every suffix of a run of backticks: 28 s for 60 kB."""
+    name, data = hostile_inputs.txt_heading_then_backticks()
+    started = time.process_time()
+
+    document = read_document(name, data)
+
+    assert document.title == "Heading" and document.text.startswith("Heading\n\nA ```")
+    assert time.process_time() - started < 2
+
+
+@pytest.mark.slow
+def test_markdown_of_millions_of_short_blocks_is_refused_at_the_character_limit():
+    """Regression (issue 8): every line was converted before the character limit was checked (30 s)."""
+    name, data = hostile_inputs.md_short_lines()
+    started = time.process_time()
+
+    with pytest.raises(DocumentTooLargeError, match=r"^short-lines\.md: The document has more than 200,000 characters"):
+        read_document(name, data)
+    assert time.process_time() - started < 8
+
+
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        ("Run `code` here", "Run code here"),
+        ("Two ``tick`s`` here", "Two ticks`` here"),  # what the pattern always made of it
+        ("Unclosed ` tick", "Unclosed ` tick"),
+        ("Only ````", "Only ````"),
+    ],
+)
+def test_code_spans_keep_their_meaning(markdown, expected):
+    assert read_document("x.md", markdown).text == expected
+
+
+@given(st.text(alphabet="`a \n", max_size=40))
+def test_the_linear_code_span_pattern_matches_the_old_one_on_short_text(text):
+    old = re.compile(r"`+([^`]+)`+")  # quadratic on long runs, fine on 40 characters
+    new = next(pattern for pattern, _ in ingest._INLINE if "`" in pattern.pattern)
+
+    assert new.sub(r"\1", text) == old.sub(r"\1", text)
+
+
+# Inline Markdown and text patterns, fed 200 kB runs of every character they treat specially.
+HOSTILE_RUNS = {
+    f"{prefix_label} {unit!r}": prefix + unit * (200_000 // len(unit))
+    for prefix_label, prefix in (("bare", ""), ("after heading", "# Heading\n\nA "))
+    for unit in ("`", "a`", "` ", "*", "**", "_", "__", "~~", "[", "](", "![", "<", "<a", "\\`", "|", "-|", "=\n", "&")
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["x.md", "x.txt"])
+@pytest.mark.parametrize("text", [pytest.param(text, id=label) for label, text in HOSTILE_RUNS.items()])
+def test_long_runs_of_markup_characters_are_read_in_linear_time(name, text):
+    started = time.process_time()
+    try:
+        read_document(name, text)
+    except DocumentTooLargeError:
+        pass  # over the character limit, or too many elements for a page: refused after a linear scan
+
+    assert time.process_time() - started < 3
+
+
+NOT_TEXT_CODECS = ["base64", "rot13", "zlib", "hex", "uu", "quopri", "bz2"]
+UNKNOWN_TO_BROWSERS = ["undefined", "idna", "punycode", "unicode_escape", "utf-7", "no-such-charset"]
+
+
+@pytest.mark.parametrize("charset", NOT_TEXT_CODECS)
+def test_declared_charset_that_is_no_text_encoding_is_refused_by_name(charset):
+    """Regression (issue 8): `<meta charset="base64">` and one non-UTF-8 byte raised LookupError (a 500)."""
+    name, data = hostile_inputs.html_base64_charset(charset)
+
+    with pytest.raises(UnsupportedFileTypeError, match=f'"{charset}", which is not a text encoding'):
+        read_document(name, data)
+
+
+@pytest.mark.parametrize("charset", UNKNOWN_TO_BROWSERS)
+def test_declared_charset_no_browser_knows_is_ignored(charset):
+    """Browsers ignore a label they do not know; so do we, and guess the encoding instead."""
+    name, data = hostile_inputs.html_base64_charset(charset)
+
+    document = read_document(name, data)
+
+    assert "Caf\u00e9 owners near the bridge" in document.text
+
+
+@pytest.mark.parametrize("charset, status", [("base64", 415), ("zlib", 415), ("undefined", 200)])
+def test_api_answers_an_upload_declaring_a_non_text_charset(client, charset, status):
+    name, data = hostile_inputs.html_base64_charset(charset)
+    response = client.post(
+        "/api/summarize", data={"files": [(io.BytesIO(data), name)]}, content_type="multipart/form-data"
+    )
+
+    assert response.is_json, response.get_data(as_text=True)[:300]
+    assert response.status_code == status, response.get_json()
+    if status == 415:
+        assert response.get_json()["error"]["code"] and charset in response.get_json()["error"]["message"]
+
+
+def test_html_with_more_text_than_five_articles_is_refused_before_parsing(monkeypatch):
+    name, data = hostile_inputs.html_one_huge_paragraph()
+    _forbid(monkeypatch, ingest.lxml.html, "document_fromstring")
+
+    expected = r"^one-paragraph\.html: This web page holds more than 1,000,000 characters"
+    with pytest.raises(DocumentTooLargeError, match=expected):
+        read_document(name, data)
+
+
+def _spy_on_extraction(monkeypatch) -> list[dict]:
+    calls: list[dict] = []
+    extract = ingest.trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs)
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(ingest.trafilatura, "bare_extraction", spy)
+    return calls
+
+
+def test_an_ordinary_page_gets_the_full_extraction(monkeypatch):
+    calls = _spy_on_extraction(monkeypatch)
+    read_document("story.html", ARTICLE_HTML)
+
+    assert calls[0]["fast"] is False and calls[0]["date_extraction_params"]["extensive_search"] is True
+
+
+@pytest.mark.slow
+def test_many_short_blocks_skip_the_quadratic_fallback(monkeypatch):
+    """Regression (issue 8): jusText's classification is quadratic in consecutive short paragraphs;
+    19,000 one-word paragraphs (250 kB) took over 200 s."""
+    calls = _spy_on_extraction(monkeypatch)
+    name, data = hostile_inputs.html_many_short_blocks()
+    started = time.process_time()
+
+    document = read_document(name, data)
+
+    assert document.text.startswith("Bridge") and calls[0]["fast"] is True
+    assert time.process_time() - started < 8
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("builder", [hostile_inputs.html_deep_nesting, hostile_inputs.html_many_elements])
+def test_the_heaviest_legal_pages_are_read_within_seconds(builder):
+    """5 MB pages at the element and nesting limits (19,000 divs 390 deep took 9 s of CPU)."""
+    name, data = builder()
+    assert len(data) <= IngestLimits().max_bytes
+    started = time.process_time()
+
+    with pytest.raises(DocumentTooLargeError, match=r"characters of text; the limit is 200,000"):
+        read_document(name, data)
+    assert time.process_time() - started < 8
+
+
+def test_html_reading_stops_when_it_takes_too_long(monkeypatch):
+    monkeypatch.setattr(ingest, "monotonic", _Ticking(step=4.0))
+
+    with pytest.raises(DocumentTooLargeError, match=r"^story\.html: This web page took more than 10 seconds to read"):
+        read_document("story.html", ARTICLE_HTML)
