@@ -7,11 +7,13 @@ The stages live in their own modules (ingest, clean, segment, group, score, sele
 the frozen dataclasses of `summarizer.types` from one to the next. No web framework is imported here.
 """
 
+from .budget import WorkBudget
 from .errors import (
     DocumentTooLargeError,
     NothingToSummarizeError,
     OptionsError,
     SummarizerError,
+    TooMuchWorkError,
     UnreadableDocumentError,
     UnsupportedFileTypeError,
     UnsupportedLanguageError,
@@ -37,9 +39,11 @@ __all__ = [
     "Removed",
     "SourceRef",
     "SummarizerError",
+    "TooMuchWorkError",
     "UnreadableDocumentError",
     "UnsupportedFileTypeError",
     "UnsupportedLanguageError",
+    "WorkBudget",
     "algorithm_names",
     "document_from_text",
     "read_document",

@@ -52,3 +52,16 @@ class UnsupportedLanguageError(SummarizerError):
     """The text is written in a script the chosen language (and every supported one) does not use."""
 
     code = "unsupported_language"
+
+
+class TooMuchWorkError(SummarizerError):
+    """Legal input that would cost more work than one brief may (see `summarizer.budget.WorkBudget`).
+
+    `limit` names what ran out ("sentences" or "time"); the message says what to cut.
+    """
+
+    code = "too_much_work"
+
+    def __init__(self, limit: str, message: str):
+        super().__init__(message)
+        self.limit = limit

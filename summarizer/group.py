@@ -2,15 +2,17 @@
 
 Exact repeats, wire copies with small edits and close paraphrases land in one group with every
 source location kept, so the brief can say a fact once and credit every article that said it.
+Work grows with the similar pairs found, never with the square of the sentences: exact repeats are
+joined by their words in one pass, and close wordings are compared only when they share a rare feature
+(`similar_pairs`), within the bounds of a `WorkBudget`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-import numpy as np
-from scipy.sparse import csr_matrix, triu
-
+from .budget import WorkBudget
 from .types import Group, SegmentedDocument, Sentence
 
 # Cosine similarity of content-stem vectors (unigrams + bigrams, binary) at or above which two
@@ -19,6 +21,8 @@ from .types import Group, SegmentedDocument, Sentence
 DUPLICATE_SIMILARITY = 0.55
 # Sentences this short only join exact (stem-identical) repeats; short ones share too little to judge.
 MIN_STEMS_FOR_FUZZY = 4
+# similar_pairs reads the clock once per this many sentences.
+_CLOCK_EVERY = 512
 
 
 def sentence_features(sentence: Sentence) -> set[str]:
@@ -27,19 +31,106 @@ def sentence_features(sentence: Sentence) -> set[str]:
     return set(stems) | {f"{a} {b}" for a, b in zip(stems, stems[1:])}
 
 
-def _feature_matrix(sentences: Sequence[Sentence]) -> csr_matrix:
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, sentence in enumerate(sentences):
-        for feature in sentence_features(sentence):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(feature, len(vocabulary)))
-    data = np.ones(len(rows), dtype=np.float32)
-    matrix = csr_matrix((data, (rows, cols)), shape=(len(sentences), max(1, len(vocabulary))))
-    norms = np.sqrt(np.asarray(matrix.sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+def _feature_key(stems: tuple[str, ...]) -> frozenset[str]:
+    """`sentence_features` as one frozenset, built without the intermediate sets (grouping's hot loop)."""
+    return frozenset((*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:]))))
+
+
+def _prefix_length(size: int, threshold: float) -> int:
+    """How many of a sentence's rarest features must be indexed so no pair at `threshold` is missed.
+
+    Binary cosine o / sqrt(|A||B|) >= t needs |B| >= t²|A|, so an overlap o >= t²|A|; two sets sharing
+    o features share one among the first |A| - o + 1 of each (prefix filtering, Bayardo et al. 2007).
+    """
+    needed = math.ceil(threshold * threshold * size - 1e-9)
+    return max(1, size - needed + 1)
+
+
+def similar_pairs(
+    sentences: Sequence[Sentence], threshold: float = DUPLICATE_SIMILARITY, budget: WorkBudget | None = None
+) -> list[tuple[int, int, float]]:
+    """Pairs of sentences whose features (`sentence_features`) have a cosine of at least `threshold`.
+
+    Only sentences that share one of their rarest features are compared (features ordered by how many
+    sentences hold them), which finds every pair an all-pairs comparison would, in time that grows with
+    the pairs rather than the square of the sentences. Two bounds from the budget make the work linear
+    for any input, and only bind on input that repeats itself far more than news does: the index keeps
+    the first `budget.max_feature_sentences` holders of each feature, and each sentence is compared with
+    at most `budget.max_pairs_per_sentence` earlier ones, those sharing its rarest features first. A
+    sentence past both bounds may then miss pairs, never all of them when a near-copy came early.
+    Sentences with identical features are each paired with the first of them only.
+
+    Args:
+        sentences: the sentences to compare, in any order; indices in the answer point into it.
+        threshold: the least cosine reported, in (0, 1].
+        budget: the bounds above and a deadline; the defaults when None.
+
+    Returns:
+        (i, j, cosine) with i < j, sorted; sentences without features are in no pair.
+
+    Raises:
+        TooMuchWorkError: the budget's deadline passed.
+        ValueError: `threshold` is not in (0, 1].
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1]; got {threshold!r}.")
+    budget = budget or WorkBudget()
+    pairs: list[tuple[int, int, float]] = []
+
+    # Sentences with the same features are one candidate; the later ones pair with the first.
+    first_with: dict[frozenset[str], int] = {}
+    distinct: list[int] = []
+    features: list[frozenset[str]] = []
+    for i, sentence in enumerate(sentences):
+        key = _feature_key(sentence.stems)
+        if not key:
+            continue
+        first = first_with.setdefault(key, i)
+        if first == i:
+            distinct.append(i)
+            features.append(key)
+        else:
+            pairs.append((first, i, 1.0))
+
+    # Features ranked rarest first (ties by first use): one global order, as prefix filtering needs.
+    held_by: dict[str, int] = {}
+    for key in features:
+        for feature in key:
+            held_by[feature] = held_by.get(feature, 0) + 1
+    spread = len(held_by) + 1
+    rank = {feature: count * spread + order for order, (feature, count) in enumerate(held_by.items())}
+    shared = 2 * spread  # ranks from here on belong to features two or more sentences hold
+    max_holders = budget.max_feature_sentences
+    max_pairs = budget.max_pairs_per_sentence
+
+    postings: dict[int, list[int]] = {}  # feature rank -> positions in `distinct` holding it in their prefix
+    for position, key in enumerate(features):
+        if position % _CLOCK_EVERY == 0:
+            budget.check_time("grouping repeated sentences")
+        size = len(key)
+        # A feature no other sentence holds finds no pair: leave it out (it would sort first anyway).
+        ranks = [r for r in map(rank.__getitem__, key) if r >= shared]
+        length = _prefix_length(size, threshold) - (size - len(ranks))
+        if length <= 0:
+            continue
+        ranks.sort()
+        candidates: dict[int, None] = {}  # insertion-ordered: rarest shared feature first
+        for feature in ranks[:length]:
+            holders = postings.setdefault(feature, [])
+            if len(candidates) < max_pairs:
+                for other in holders:
+                    candidates[other] = None
+                    if len(candidates) >= max_pairs:
+                        break
+            if len(holders) < max_holders:
+                holders.append(position)
+        for other in candidates:
+            other_key = features[other]
+            cosine = len(key & other_key) / math.sqrt(size * len(other_key))
+            if cosine >= threshold:
+                pairs.append((distinct[other], distinct[position], cosine))
+    pairs.sort()
+    return pairs
 
 
 def _representative_key(sentence: Sentence) -> tuple[int, int]:
@@ -47,11 +138,18 @@ def _representative_key(sentence: Sentence) -> tuple[int, int]:
     return (sentence.index, sentence.document)
 
 
-def group_sentences(documents: Sequence[SegmentedDocument]) -> tuple[Group, ...]:
-    """Cluster near-identical sentences with union-find over similar pairs.
+def group_sentences(documents: Sequence[SegmentedDocument], budget: WorkBudget | None = None) -> tuple[Group, ...]:
+    """Cluster near-identical sentences with union-find over exact repeats and `similar_pairs`.
 
-    Pairs come from one sparse product of the normalised feature matrix, so memory grows with the
-    number of similar pairs, not with the square of the number of sentences.
+    Args:
+        documents: every document's sentences; a group may span documents.
+        budget: bounds the pair search and carries the deadline; the defaults when None.
+
+    Returns:
+        One group per fact, numbered in order of its earliest sentence, members ordered lead first.
+
+    Raises:
+        TooMuchWorkError: the budget's deadline passed.
     """
     sentences = [s for d in documents for s in d.sentences]
     if not sentences:
@@ -78,13 +176,15 @@ def group_sentences(documents: Sequence[SegmentedDocument]) -> tuple[Group, ...]
         else:
             first_with[key] = i
 
-    eligible = [i for i, s in enumerate(sentences) if len(s.stems) >= MIN_STEMS_FOR_FUZZY and not s.is_heading]
-    if len(eligible) > 1:
-        matrix = _feature_matrix([sentences[i] for i in eligible])
-        similar = triu(matrix @ matrix.T, k=1).tocoo()
-        for a, b, value in zip(similar.row, similar.col, similar.data):
-            if value >= DUPLICATE_SIMILARITY:
-                union(eligible[a], eligible[b])
+    # Close wordings. One sentence per wording is enough: its repeats are already in its group.
+    eligible: list[int] = []
+    compared: set[tuple[str, ...]] = set()
+    for i, sentence in enumerate(sentences):
+        if len(sentence.stems) >= MIN_STEMS_FOR_FUZZY and not sentence.is_heading and sentence.words not in compared:
+            compared.add(sentence.words)
+            eligible.append(i)
+    for a, b, _ in similar_pairs([sentences[i] for i in eligible], DUPLICATE_SIMILARITY, budget):
+        union(eligible[a], eligible[b])
 
     members: dict[int, list[Sentence]] = {}
     for i, sentence in enumerate(sentences):

@@ -14,10 +14,14 @@ from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from sumy.utils import get_stop_words
 
+from .budget import WorkBudget
 from .types import Document, SegmentedDocument, Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # letters and digits; "_" is a dash in wire copy
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’)»')
+# Words whose stems a worker keeps; a news vocabulary is tens of thousands, and input made of
+# made-up words must not grow a long-lived worker without end.
+_STEM_CACHE_MAX = 200_000
 
 
 @lru_cache(maxsize=None)
@@ -50,7 +54,8 @@ class _Stemmer:
         elif language == "czech":
             from sumy.nlp.stemmers.czech import stem_word
 
-            self._stem = stem_word
+            # sumy's Czech stemmer warns on anything but letters ("587"); such words are their own stem.
+            self._stem = lambda word: stem_word(word) if word.isalpha() else word
         else:
             self._stem = str.lower
         self._cache: dict[str, str] = {}
@@ -58,6 +63,8 @@ class _Stemmer:
     def __call__(self, word: str) -> str:
         stem = self._cache.get(word)
         if stem is None:
+            if len(self._cache) >= _STEM_CACHE_MAX:
+                self._cache.clear()
             stem = self._cache[word] = self._stem(word)
         return stem
 
@@ -96,17 +103,37 @@ def paragraphs_of(text: str) -> list[str]:
     return blocks
 
 
-def segment_document(document: Document, document_index: int, language: str) -> SegmentedDocument:
+def _iter_sentences(text: str, language: str):
+    """split_sentences, one sentence at a time, so a budget can stop a paragraph of 50,000 sentences early."""
+    for start, end in sentence_tokenizer(language).span_tokenize(text):
+        piece = text[start:end].strip()
+        if piece:
+            yield piece
+
+
+def segment_document(
+    document: Document, document_index: int, language: str, budget: WorkBudget | None = None, counted: int = 0
+) -> SegmentedDocument:
+    """Split one document; `counted` sentences of earlier documents count against `budget.max_sentences`.
+
+    Raises:
+        TooMuchWorkError: the sentences are more than the budget allows, or its deadline passed.
+    """
+    budget = budget or WorkBudget()
     sentences: list[Sentence] = []
     for paragraph_index, paragraph in enumerate(paragraphs_of(document.text)):
+        budget.check_time("splitting the articles into sentences")
         if _is_heading(paragraph):
             pieces, heading = [" ".join(paragraph.split())], True
         else:
-            pieces, heading = split_sentences(" ".join(paragraph.split()), language), False
+            pieces, heading = _iter_sentences(" ".join(paragraph.split()), language), False
         for piece in pieces:
             words = words_of(piece)
             if not words:
                 continue
+            budget.check_sentences(counted + len(sentences) + 1)
+            if len(sentences) % 1024 == 1023:
+                budget.check_time("splitting the articles into sentences")
             sentences.append(
                 Sentence(
                     document=document_index,
@@ -121,5 +148,17 @@ def segment_document(document: Document, document_index: int, language: str) -> 
     return SegmentedDocument(document=document, sentences=tuple(sentences))
 
 
-def segment(documents: list[Document] | tuple[Document, ...], language: str) -> tuple[SegmentedDocument, ...]:
-    return tuple(segment_document(d, i, language) for i, d in enumerate(documents))
+def segment(
+    documents: list[Document] | tuple[Document, ...], language: str, budget: WorkBudget | None = None
+) -> tuple[SegmentedDocument, ...]:
+    """Split every document, within one budget of sentences and time (the defaults when None).
+
+    Raises:
+        TooMuchWorkError: the documents hold more sentences than the budget allows, or its deadline passed.
+    """
+    segmented: list[SegmentedDocument] = []
+    counted = 0
+    for i, document in enumerate(documents):
+        segmented.append(segment_document(document, i, language, budget, counted))
+        counted += len(segmented[-1].sentences)
+    return tuple(segmented)

@@ -1,6 +1,20 @@
-from builders import doc, segmented
+"""Grouping: one group per fact across articles, found without comparing every pair of sentences."""
 
-from summarizer.group import group_sentences
+import itertools
+import math
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from builders import doc, segmented
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer import TooMuchWorkError, WorkBudget
+from summarizer.group import group_sentences, sentence_features, similar_pairs
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def groups_by_text(groups):
@@ -47,3 +61,102 @@ def test_representative_is_the_earliest_wording_and_every_location_is_kept():
 
 def test_no_sentences_no_groups():
     assert group_sentences(segmented(doc(""))) == ()
+
+
+# --- similar_pairs: the pair finder grouping (and fact checking) share ---------------------------
+
+
+def all_pairs(sentences, threshold):
+    """What comparing every pair finds, less the pairs similar_pairs leaves implied: a sentence whose
+    features an earlier one already has pairs with that one only (with cosine 1)."""
+    features = [frozenset(sentence_features(s)) for s in sentences]
+    first = {}
+    for i, key in enumerate(features):
+        first.setdefault(key, i)
+    found = set()
+    for i, j in itertools.combinations(range(len(sentences)), 2):
+        a, b = features[i], features[j]
+        if a and b and len(a & b) / math.sqrt(len(a) * len(b)) >= threshold:
+            if first[b] == j and first[a] == i or first[b] == i:
+                found.add((i, j))
+    return found
+
+
+def example_sentences():
+    names = ("kyodo-kishida-nato.txt", "nhk-kishida-nato-reader-copy.txt")
+    texts = [(FIXTURES / name).read_text(encoding="utf-8") for name in names]
+    return [s for d in segmented(*(doc(t) for t in texts)) for s in d.sentences]
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.35, 0.55, 0.8, 1.0])
+def test_similar_pairs_finds_what_comparing_every_pair_finds(threshold):
+    sentences = example_sentences()
+    pairs = similar_pairs(sentences, threshold)
+    assert {(i, j) for i, j, _ in pairs} == all_pairs(sentences, threshold)
+    assert all(i < j and threshold <= cosine <= 1.0 + 1e-9 for i, j, cosine in pairs)
+
+
+WORDS = st.sampled_from("nato summit japan kishida ukraine aid talks vilnius leaders sweden turkey".split())
+SENTENCE_TEXTS = st.lists(st.lists(WORDS, min_size=1, max_size=9).map(lambda w: " ".join(w).capitalize() + "."),
+                          min_size=2, max_size=30)
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(SENTENCE_TEXTS, st.sampled_from([0.3, 0.55, 0.9]))
+def test_similar_pairs_is_exact_within_the_budget(texts, threshold):
+    """Prefix filtering misses no pair: whatever the sentences, the pairs comparing them all finds."""
+    sentences = [s for d in segmented(*(doc(t) for t in texts)) for s in d.sentences]
+    assert {(i, j) for i, j, _ in similar_pairs(sentences, threshold)} == all_pairs(sentences, threshold)
+
+
+def test_sentences_with_identical_features_pair_with_the_first():
+    text = "The minister said the talks would resume in Brussels next week."
+    sentences = segmented(doc(text, text.upper(), text.replace("the talks", "talks")))[0].sentences
+    assert similar_pairs(sentences) == [(0, 1, 1.0), (0, 2, 1.0)]
+
+
+def test_past_the_budget_each_sentence_is_compared_with_a_few_early_ones_and_still_joins():
+    texts = [f"The minister said talks on trade would resume in Brussels on day {n}." for n in range(30)]
+    sentences = [s for d in segmented(*(doc(t) for t in texts)) for s in d.sentences]
+    assert len(similar_pairs(sentences)) == len(all_pairs(sentences, 0.55)) == 30 * 29 // 2
+    capped = similar_pairs(sentences, budget=WorkBudget(max_feature_sentences=4, max_pairs_per_sentence=3))
+    assert len(capped) <= 3 * 30
+    assert {i for i, _, _ in capped} <= {0, 1, 2, 3}  # the index keeps a feature's first 4 holders
+    assert {j for _, j, _ in capped} == set(range(1, 30))  # every later sentence still joins an early one
+
+
+@pytest.mark.parametrize("threshold", [0, -0.5, 1.5])
+def test_similar_pairs_refuses_a_threshold_outside_zero_to_one(threshold):
+    with pytest.raises(ValueError, match="threshold"):
+        similar_pairs(example_sentences()[:3], threshold)
+
+
+# --- bounded work (issue 8) ----------------------------------------------------------------------
+
+
+def test_a_sentence_repeated_thousands_of_times_is_one_group_in_linear_time():
+    """Issue 8: 5 articles of one repeated sentence took 3.5 GB, then MemoryError (`matrix @ matrix.T`)."""
+    sentence = "The minister said the talks on the new trade agreement would resume in Brussels next week."
+    documents = segmented(*(doc(" ".join([sentence] * 2000)) for _ in range(3)))
+    start = time.process_time()
+    groups = group_sentences(documents)
+    assert time.process_time() - start < 2.0  # all pairs would be 18 million comparisons
+    assert len(groups) == 1 and len(groups[0].members) == 6000 and groups[0].support == 3
+
+
+def test_near_repeats_past_the_budget_still_group_without_all_pairs():
+    """Thousands of near-copies (one number changed) are all similar: 4.5 million pairs if all were compared."""
+    texts = " ".join(f"The minister said talks on trade would resume in Brussels on day {n}." for n in range(3000))
+    start = time.process_time()
+    groups = group_sentences(segmented(doc(texts)))
+    assert time.process_time() - start < 3.0
+    assert len(groups) == 1
+
+
+def test_grouping_stops_at_the_deadline_with_a_message_that_says_what_to_cut():
+    documents = segmented(doc("Kishida will meet Zelenskyy to offer help rebuilding Ukraine's infrastructure."))
+    expired = replace(WorkBudget(seconds=5), deadline=time.monotonic() - 1)
+    with pytest.raises(TooMuchWorkError) as raised:
+        group_sentences(documents, expired)
+    assert raised.value.limit == "time" and "Leave out some articles" in raised.value.message
