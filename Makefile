@@ -5,14 +5,26 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-# Two sync workers: one request at the size limit, or a worker being replaced, does not stall the
-# others (bench/load.py: with one worker the others waited up to 2 s in both cases).
+# Two sync workers make briefs: one request at the size limit, or a worker being replaced, does not stall
+# the others (bench/load.py: with one worker the others waited up to 2 s in both cases).
 WORKERS ?= 2
+export HOST PORT WORKERS
 
-.PHONY: run dev test test-fast install install-dev bench clean
+.PHONY: run dev test test-fast install install-dev nginx bench clean
 
-run: install
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - 'app:create_app()'
+# nginx on $(HOST):$(PORT) in front of gunicorn (deploy/serve.py says what runs and why).
+run: install nginx
+	$(BIN)/python deploy/serve.py
+
+# Debian's nginx, installed with apt-get when missing and make runs as root; otherwise say what to install.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "== installing Debian's nginx (make run serves the app behind it)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+	  else \
+	    echo "make run serves the app behind nginx: install it first (Debian: sudo apt-get install nginx)"; exit 1; \
+	  fi; }
 
 dev: install
 	$(BIN)/flask --app app run --debug --port $(PORT)

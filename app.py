@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask
 from htmx_flask import Htmx
 
-from web import api, errors, pages, ratelimit, security, store
+from web import api, body, deadline, errors, pages, ratelimit, security, store
 
 MiB = 1024 * 1024
 
@@ -46,6 +46,16 @@ DEFAULTS: dict[str, Any] = {
     # with a message, not a killed worker and a dropped connection.
     "MAX_READ_SECONDS": 15,
     "RECENT_BRIEFS": 10,  # briefs this browser made, listed on the home page
+    # Saved briefs are deleted this many days after they were made (web/store.py purges them).
+    "BRIEF_TTL_DAYS": 30,
+    # Briefs, and megabytes of them, that one client (address or browser) may save per day. A brief
+    # of typical articles takes ~0.1-0.3 MB; one at the character limit up to ~4 MB.
+    "BRIEF_QUOTA": 50,
+    "BRIEF_QUOTA_MB": 50,
+    # Disk space kept free (a file beside the database) so that deleting works when the disk is full: even
+    # a delete appends to SQLite's log. Deleting the largest brief (~4 MB, its freed pages zeroed in the
+    # log too) appends well under this. 0: none.
+    "DELETE_RESERVE_MB": 16,
     "SESSION_COOKIE_NAME": "summarizer_session",
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
@@ -55,6 +65,22 @@ DEFAULTS: dict[str, Any] = {
     "API_RATE_LIMIT": "60/minute",
     # Where the counts are kept: memory:// is per gunicorn worker; redis://host:6379/0 is shared.
     "RATELIMIT_STORAGE_URI": "memory://",
+    # Multipart parts (fields and files) per request: the home form has at most 100 boxes of two fields
+    # plus a few options and 20 files, so 1,000 (Flask's default) is never reached by a person.
+    "MAX_FORM_PARTS": 1000,
+    # Seconds one request that makes a brief may take, reading and summarising (web/deadline.py): over
+    # it the request is stopped with a 413 saying what to cut, below gunicorn's 30 s worker timeout,
+    # which would kill the worker and drop the connection. 0 turns the budget off.
+    "REQUEST_SECONDS": 20,
+    # Absolute links ("Link to this brief", the /api page's examples) start with this, e.g.
+    # https://brief.example.org; None: from the request's Host only when TRUSTED_HOSTS lists it,
+    # else the links are paths. Never from an arbitrary Host header (web/security.py).
+    "BASE_URL": None,
+    # Flask's own: host names this app answers to; any other Host header is a 400. None: any.
+    "TRUSTED_HOSTS": None,
+    # Proxies in front whose X-Forwarded-For / X-Forwarded-Proto are trusted (make run's nginx: 1).
+    # 0 when clients reach gunicorn directly: the headers are then ignored, as a client could forge them.
+    "PROXIES": 0,
 }
 
 # environment variable -> (config key, type)
@@ -71,9 +97,18 @@ ENVIRONMENT: dict[str, tuple[str, type]] = {
     "SUMMARIZER_MAX_TOTAL_CHARS": ("MAX_TOTAL_CHARS", int),
     "SUMMARIZER_MAX_READ_SECONDS": ("MAX_READ_SECONDS", int),
     "SUMMARIZER_RECENT_BRIEFS": ("RECENT_BRIEFS", int),
+    "SUMMARIZER_BRIEF_TTL_DAYS": ("BRIEF_TTL_DAYS", int),
+    "SUMMARIZER_BRIEF_QUOTA": ("BRIEF_QUOTA", int),
+    "SUMMARIZER_BRIEF_QUOTA_MB": ("BRIEF_QUOTA_MB", int),
+    "SUMMARIZER_DELETE_RESERVE_MB": ("DELETE_RESERVE_MB", int),
     "SUMMARIZER_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", bool),
     "SUMMARIZER_API_RATE_LIMIT": ("API_RATE_LIMIT", str),
     "SUMMARIZER_RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
+    "SUMMARIZER_MAX_FORM_PARTS": ("MAX_FORM_PARTS", int),
+    "SUMMARIZER_REQUEST_SECONDS": ("REQUEST_SECONDS", int),
+    "SUMMARIZER_BASE_URL": ("BASE_URL", str),
+    "SUMMARIZER_TRUSTED_HOSTS": ("TRUSTED_HOSTS", list),
+    "SUMMARIZER_PROXIES": ("PROXIES", int),
 }
 
 _POSITIVE_INTS = (
@@ -86,6 +121,10 @@ _POSITIVE_INTS = (
     "MAX_TOTAL_CHARS",
     "MAX_READ_SECONDS",
     "RECENT_BRIEFS",
+    "BRIEF_TTL_DAYS",
+    "BRIEF_QUOTA",
+    "BRIEF_QUOTA_MB",
+    "MAX_FORM_PARTS",
 )
 
 
@@ -102,6 +141,8 @@ def _from_environment(environ: os._Environ[str] | dict[str, str]) -> dict[str, A
                 raise RuntimeError(f"{variable} must be a whole number, not {raw!r}.") from None
         elif kind is bool:
             config[key] = raw.lower() in ("1", "true", "yes", "on")
+        elif kind is list:  # comma-separated
+            config[key] = [item.strip() for item in raw.split(",") if item.strip()]
         else:
             config[key] = raw
     return config
@@ -125,8 +166,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise RuntimeError(f"{key} must be a positive whole number, not {value!r}.")
 
-    data_dir = Path(app.config["DATA_DIR"]).resolve()
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    data_dir = security.prepare_data_dir(Path(app.config["DATA_DIR"]))
     app.config["DATA_DIR"] = str(data_dir)
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = str(data_dir / "briefs.sqlite3")
@@ -140,8 +180,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     store.init_app(app)
     errors.init_app(app)
+    body.init_app(app)
     app.url_map.converters["briefid"] = pages.BriefIdConverter
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
-    ratelimit.init_app(app, api.bp)
+    ratelimit.init_app(app)
+    deadline.init_app(app)
     return app

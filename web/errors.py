@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, jsonify, make_response, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
+from .body import FieldTooLarge, TooManyParts
 from .inputs import Problem, megabytes
 
 TITLES = {
@@ -42,9 +43,34 @@ def _message(status: int) -> str:
     return "The request could not be handled."
 
 
+def _problem(error: HTTPException) -> Problem:
+    status = error.code or 500
+    if isinstance(error, TooManyParts):
+        return Problem(
+            413,
+            "too_many_parts",
+            f"The form has more than {error.limit:,} parts (fields and files), so it was not read; at most "
+            f"{error.limit:,} are taken. Send fewer fields or files at once.",
+        )
+    if isinstance(error, FieldTooLarge):
+        return Problem(
+            413,
+            "field_too_large",
+            f"One field of the form is over {megabytes(error.limit)}, so it was not read. "
+            "Paste only the part of the articles you need, or send them as files.",
+        )
+    return Problem(status, CODES.get(status, "error"), _message(status))
+
+
 def handle_http_error(error: HTTPException):
     status = error.code or 500
-    problem = Problem(status, CODES.get(status, "error"), _message(status))
+    if isinstance(error, SecurityError):
+        # A Host header not in TRUSTED_HOSTS: no URL can be built for it, so no page either.
+        problem = Problem(400, "untrusted_host", "This server does not answer to that host name.")
+        if request.path.startswith("/api/"):
+            return jsonify(problem.to_dict()), 400
+        return make_response(problem.message + "\n", 400, {"Content-Type": "text/plain; charset=utf-8"})
+    problem = _problem(error)
     if status >= 500:
         current_app.logger.error("Server error on %s %s", request.method, request.path,
                                  exc_info=getattr(error, "original_exception", None))
