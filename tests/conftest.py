@@ -25,7 +25,9 @@ def make_app(tmp_path) -> Callable:
     from app import create_app
 
     def make(**overrides):
-        config = {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "test-secret-key"}
+        # No reserve file for deletes on a full disk (16 MB each): tests/test_store.py asks for one where it tests it.
+        config = {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "test-secret-key",
+                  "DELETE_RESERVE_MB": 0}
         config.update(overrides)
         return create_app(config)
 

@@ -1,9 +1,15 @@
-"""Saved briefs in SQLite: save, open, list, update, and a delete that leaves no trace in the file."""
+"""Saved briefs in SQLite: save, open, list, update, and a delete that leaves no trace in the file; the schema
+grown in place, edit-token hashes, the per-client quota, expiry and its purge, and delete on a full disk."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import sqlite3
+import subprocess
+import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -131,3 +137,320 @@ def test_a_connection_per_request_closed_on_teardown(app):
         assert store.get_db() is db
     with pytest.raises(sqlite3.ProgrammingError):
         db.execute("SELECT 1")
+
+
+# --- the schema grows in place --------------------------------------------------------------------
+
+OLD_SCHEMA = """
+CREATE TABLE briefs (id TEXT PRIMARY KEY, created TEXT NOT NULL, updated TEXT NOT NULL, title TEXT NOT NULL,
+    options TEXT NOT NULL, documents TEXT NOT NULL, brief TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX briefs_created ON briefs (created);
+"""
+
+
+def test_a_database_of_the_first_schema_gains_the_new_columns_and_keeps_its_briefs(make_app, tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(OLD_SCHEMA)
+    old.execute("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?)", ("O" * 22, store._now(), store._now(), "Old",
+                json.dumps(OPTIONS), json.dumps(_documents("old")), json.dumps(BRIEF)))
+    old.commit()
+    old.close()
+    app = make_app(DATABASE=str(path))
+    make_app(DATABASE=str(path))  # a second worker starting finds the columns there
+    with app.app_context():
+        columns = {row["name"] for row in store.get_db().execute("PRAGMA table_info(briefs)")}
+        assert set(store.COLUMNS) <= columns
+        saved = store.load("O" * 22)
+    assert saved.title == "Old" and saved.brief == BRIEF
+    assert saved.edit_hash is None and saved.page is None  # read-only until its maker claims it
+
+
+def test_save_keeps_the_edit_hash_page_maker_and_size(app):
+    maker = store.Maker(client="c" * 32, owner="o" * 32)
+    page = {"page_version": 1, "x": "y"}
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _documents("m"), BRIEF, page=page, brief_id="M" * 22, edit_hash="h" * 64,
+                              maker=maker)
+        row = store.get_db().execute("SELECT * FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        saved = store.load(brief_id, articles=False, brief=False)
+    assert brief_id == "M" * 22
+    assert (row["client"], row["owner"], row["edit_hash"]) == ("c" * 32, "o" * 32, "h" * 64)
+    assert row["size"] == sum(len(row[c].encode()) for c in ("options", "documents", "brief", "page"))
+    assert saved.page == page and saved.documents == [] and saved.brief == {}  # only what the page needs
+
+
+def test_claim_gives_an_old_brief_its_first_token_only(app):
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _documents("c"), BRIEF)
+        assert store.claim(brief_id, "a" * 64)
+        assert not store.claim(brief_id, "b" * 64)
+        assert store.load(brief_id).edit_hash == "a" * 64
+
+
+# --- quota ------------------------------------------------------------------------------------------
+
+QUOTA = store.Quota(briefs=3, bytes=1_000_000)
+
+
+def _set_created(app, brief_id: str, when: datetime) -> None:
+    with app.app_context():
+        db = store.get_db()
+        with db:
+            db.execute("UPDATE briefs SET created = ? WHERE id = ?", (store._iso(when), brief_id))
+
+
+def test_quota_counts_briefs_per_address_or_browser_in_the_last_day(app):
+    me = store.Maker(client="addr-1", owner="browser-1")
+    with app.app_context():
+        first = store.save(OPTIONS, _documents("1"), BRIEF, maker=me, quota=QUOTA)
+        store.save(OPTIONS, _documents("2"), BRIEF, maker=store.Maker("addr-1", "browser-2"), quota=QUOTA)
+        store.save(OPTIONS, _documents("3"), BRIEF, maker=store.Maker("addr-2", "browser-1"), quota=QUOTA)
+        with pytest.raises(store.QuotaExceeded) as refused:  # same address, or same browser: 3 already
+            store.save(OPTIONS, _documents("4"), BRIEF, maker=me, quota=QUOTA)
+        assert refused.value.briefs == 3 and not refused.value.too_large
+        assert 0 < refused.value.retry_after <= 86_400
+        assert store.load(store.listing([first])[0].id) is not None
+        count = store.get_db().execute("SELECT COUNT(*) FROM briefs").fetchone()[0]
+        assert count == 3  # nothing saved by the refused one
+        store.save(OPTIONS, _documents("5"), BRIEF, maker=store.Maker("addr-3", "browser-3"), quota=QUOTA)  # others may
+    _set_created(app, first, store.utcnow() - timedelta(hours=25))  # a day later the first no longer counts
+    with app.app_context():
+        store.save(OPTIONS, _documents("6"), BRIEF, maker=me, quota=QUOTA)
+
+
+def test_quota_counts_bytes_and_refuses_one_brief_over_the_days_size(app):
+    me = store.Maker(client="addr-1")
+    small = store.Quota(briefs=100, bytes=3_000)
+    big = [{"text": "x" * 2_000, "title": "", "url": None, "date": None, "name": ""}]
+    with app.app_context():
+        store.save(OPTIONS, big, BRIEF, maker=me, quota=small)
+        with pytest.raises(store.QuotaExceeded) as refused:
+            store.save(OPTIONS, big, BRIEF, maker=me, quota=small)
+        assert not refused.value.too_large and refused.value.size > 2_000
+        with pytest.raises(store.QuotaExceeded) as refused:
+            store.save(OPTIONS, [{**big[0], "text": "x" * 4_000}], BRIEF, maker=store.Maker("other"), quota=small)
+        assert refused.value.too_large
+
+
+def test_deleting_a_brief_gives_its_quota_back(app):
+    me = store.Maker(client="addr-1")
+    one = store.Quota(briefs=1, bytes=1_000_000)
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _documents("1"), BRIEF, maker=me, quota=one)
+        with pytest.raises(store.QuotaExceeded):
+            store.check_quota(me, one)
+        store.delete(brief_id)
+        store.check_quota(me, one)
+
+
+# --- expiry and purge ---------------------------------------------------------------------------------
+
+
+def test_an_expired_brief_is_marked_until_purged_then_gone(make_app):
+    app = make_app(BRIEF_TTL_DAYS=30)
+    now = store.utcnow()
+    with app.app_context():
+        old = store.save(OPTIONS, _documents("old"), BRIEF)
+        fresh = store.save(OPTIONS, _documents("fresh"), BRIEF)
+    _set_created(app, old, now - timedelta(days=30, minutes=1))
+    _set_created(app, fresh, now - timedelta(days=29, hours=23))
+    with app.app_context():
+        saved = store.load(old)
+        assert saved.expired and saved.expires == store._iso(datetime.fromisoformat(saved.created) + timedelta(days=30))
+        assert not store.load(fresh).expired
+        assert [b.id for b in store.listing([old, fresh])] == [fresh]
+        assert store.purge() == 1
+        assert store.load(old) is None and store.load(fresh) is not None
+
+
+def test_purge_wipes_the_expired_text_from_the_file(app):
+    marker = "EXPIRED-MARKER-41c7"
+    other_worker = store.connect(app.config["DATABASE"])  # keeps the WAL file alive
+    try:
+        with app.app_context():
+            brief_id = store.save(OPTIONS, [{"text": marker * 50, "title": marker, "url": None, "date": None,
+                                             "name": ""}], BRIEF)
+        _set_created(app, brief_id, store.utcnow() - timedelta(days=31))
+        assert marker.encode() in _database_bytes(app)
+        with app.app_context():
+            store.purge()
+        assert marker.encode() not in _database_bytes(app)
+    finally:
+        other_worker.close()
+
+
+def test_purge_runs_at_start_and_at_most_once_a_minute_on_writes(make_app, monkeypatch):
+    app = make_app()
+    with app.app_context():
+        expired = [store.save(OPTIONS, _documents(str(i)), BRIEF) for i in range(2)]
+    for brief_id in expired:
+        _set_created(app, brief_id, store.utcnow() - timedelta(days=40))
+    with app.app_context():  # this process purged at start, less than a minute ago: the write does not purge
+        store.save(OPTIONS, _documents("w"), BRIEF)
+        assert store.load(expired[0]) is not None
+    clock = time.monotonic() + store.PURGE_EVERY_SECONDS + 1
+    monkeypatch.setattr(store.time, "monotonic", lambda: clock)
+    with app.app_context():  # a minute later it does
+        store.save(OPTIONS, _documents("x"), BRIEF)
+        assert store.load(expired[0]) is None and store.load(expired[1]) is None
+    with app.app_context():
+        again = store.save(OPTIONS, _documents("y"), BRIEF)
+    _set_created(app, again, store.utcnow() - timedelta(days=40))
+    restarted = make_app()  # a new worker purges as it starts
+    with restarted.app_context():
+        assert store.load(again) is None
+
+
+def test_purge_is_bounded_per_run(app, monkeypatch):
+    monkeypatch.setattr(store, "PURGE_BATCH", 3)
+    with app.app_context():
+        ids = [store.save(OPTIONS, _documents(str(i)), BRIEF) for i in range(5)]
+    for brief_id in ids:
+        _set_created(app, brief_id, store.utcnow() - timedelta(days=40))
+    with app.app_context():
+        assert store.purge() == 3
+        assert store.purge() == 2
+        assert store.purge() == 0
+
+
+def test_the_clock_decides_expiry(app, monkeypatch):
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _documents("t"), BRIEF)
+    later = store.utcnow() + timedelta(days=app.config["BRIEF_TTL_DAYS"], seconds=5)
+    monkeypatch.setattr(store, "utcnow", lambda: later)
+    with app.app_context():
+        assert store.load(brief_id).expired
+        assert store.purge() == 1
+
+
+# --- delete on a full disk ------------------------------------------------------------------------------
+
+
+def _small_database(monkeypatch, pages: int) -> None:
+    """Every connection of the app refuses to grow the file past `pages` pages: a full disk, for SQLite."""
+    real = store.connect
+
+    def connect(path):
+        connection = real(path)
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+        return connection
+
+    monkeypatch.setattr(store, "connect", connect)
+
+
+def _fill(app) -> list[str]:
+    ids = []
+    with app.app_context():
+        while True:
+            try:
+                ids.append(store.save(OPTIONS, [{"text": secrets_text(), "title": "t", "url": None, "date": None,
+                                                 "name": ""}], BRIEF))
+            except store.StorageError as error:
+                assert error.reason == "The server's disk is full"
+                return ids
+
+
+def secrets_text() -> str:
+    import secrets
+
+    return secrets.token_hex(3_000)
+
+
+def test_delete_works_and_wipes_when_the_database_is_full(app, monkeypatch):
+    _small_database(monkeypatch, 60)
+    ids = _fill(app)
+    assert len(ids) >= 3
+    with app.app_context():
+        outcome = store.delete(ids[0])
+        assert outcome and outcome.found and outcome.wiped
+        assert store.load(ids[0]) is None
+        store.save(OPTIONS, _documents("after"), BRIEF)  # the freed pages are used again
+
+
+def test_a_checkpoint_that_fails_does_not_undo_the_delete(app, monkeypatch):
+    def failing(db):
+        return False
+
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _documents("k"), BRIEF)
+        monkeypatch.setattr(store, "_checkpoint", failing)
+        outcome = store.delete(brief_id)
+        assert outcome.found and not outcome.wiped
+        assert store.load(brief_id) is None
+
+
+def test_a_checkpoint_that_raises_is_reported_not_raised(app):
+    class Failing:
+        def execute(self, sql):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    with app.app_context():
+        assert store._checkpoint(Failing()) is False
+
+
+def test_on_a_full_disk_delete_releases_the_reserve_and_tries_again(make_app, monkeypatch):
+    app = make_app(DELETE_RESERVE_MB=2)
+    reserve = store.reserve_path(app.config["DATABASE"])
+    assert os.path.getsize(reserve) == 2 * store.MiB  # made at start
+    real = store._delete_row
+    calls = []
+
+    def full_once(db, brief_id):
+        calls.append(brief_id)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(db, brief_id)
+
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _documents("r"), BRIEF)
+        monkeypatch.setattr(store, "_delete_row", full_once)
+        assert store.delete(brief_id)
+        assert store.load(brief_id) is None
+    assert calls == [brief_id, brief_id] and not os.path.exists(reserve)
+    with app.app_context():  # made again at the next purge
+        app.extensions["store"]["last_purge"] = float("-inf")
+        store.maybe_purge()
+    assert os.path.getsize(reserve) == 2 * store.MiB
+
+
+def test_on_a_full_disk_without_a_reserve_delete_says_why(app, monkeypatch):
+    assert not os.path.exists(store.reserve_path(app.config["DATABASE"]))  # DELETE_RESERVE_MB=0
+
+    def full(db, brief_id):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _documents("n"), BRIEF)
+        monkeypatch.setattr(store, "_delete_row", full)
+        with pytest.raises(store.StorageError) as failed:
+            store.delete(brief_id)
+    assert failed.value.reason == "The server's disk is full"
+
+
+@pytest.mark.slow
+def test_delete_on_a_real_full_file_system(make_app, tmp_path):
+    """Regression (issue 8): on a full disk delete answered 503, as even a delete appends to the WAL.
+    Needs root to mount an 8 MB tmpfs; skipped elsewhere."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    try:
+        app = make_app(DATA_DIR=str(mount / "data"), DELETE_RESERVE_MB=4)
+        ids = []
+        with app.app_context():
+            while True:  # fill the disk: the reserve (4 MB) leaves about 4 MB for briefs
+                try:
+                    ids.append(store.save(OPTIONS, [{"text": secrets_text() * 10, "title": "t", "url": None,
+                                                     "date": None, "name": ""}], BRIEF))
+                except store.StorageError as error:
+                    assert error.reason == "The server's disk is full"
+                    break
+            assert len(ids) > 3
+            for brief_id in ids[:3]:
+                assert store.delete(brief_id)
+                assert store.load(brief_id) is None
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
