@@ -123,13 +123,13 @@
   /* ---- brief <-> sources ---------------------------------------------------------------- */
 
   function clearLinks() {
-    document.querySelectorAll(".is-active, .is-linked").forEach(function (element) {
-      element.classList.remove("is-active", "is-linked");
+    document.querySelectorAll(".is-active, .is-linked, .is-differs").forEach(function (element) {
+      element.classList.remove("is-active", "is-linked", "is-differs");
     });
   }
 
-  function sourcesOf(briefSentence) {
-    return (briefSentence.getAttribute("data-sources") || "").split(/\s+/).filter(Boolean).map(function (pair) {
+  function sourcesOf(briefSentence, attribute) {
+    return (briefSentence.getAttribute(attribute || "data-sources") || "").split(/\s+/).filter(Boolean).map(function (pair) {
       var parts = pair.split(":");
       return document.getElementById("s-" + parts[0] + "-" + parts[1]);
     }).filter(Boolean);
@@ -140,6 +140,8 @@
     item.classList.add("is-active");
     var sources = sourcesOf(item);
     sources.forEach(function (source) { source.classList.add("is-linked"); });
+    /* sources that give its figures differently ("Sources differ: ...") */
+    sourcesOf(item, "data-disputes").forEach(function (source) { source.classList.add("is-differs"); });
     if (scroll && sources.length) { scrollTo(sources[0]); }
   }
 
@@ -155,7 +157,7 @@
 
   function linkTarget(element) {
     if (!element || !element.closest) { return null; }
-    if (element.closest(".badge")) { return null; }  /* a badge is a link of its own */
+    if (element.closest(".badge, .dispute")) { return null; }  /* a badge is a link of its own */
     return element.closest(".brief-sentence[data-sources], .source-sentence[data-brief]");
   }
 

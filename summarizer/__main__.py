@@ -32,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     length.add_argument("--words", type=int, metavar="N", help="length of the brief in words (default 120)")
     length.add_argument("--sentences", type=int, metavar="N", help="length of the brief in sentences")
     parser.add_argument(
+        "--about", action="store_true",
+        help="with --words: about N words, the last sentence may run over a little (never cut); "
+        "without it the brief is never longer than N words",
+    )
+    parser.add_argument(
         "--algorithm", default="default", metavar="NAME",
         help=f"scoring method: default (= consensus), {', '.join(algorithm_names()[1:])}",
     )
@@ -48,9 +53,12 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.about and args.sentences is not None:
+        return _fail("--about applies to a length in words: use it with --words N, not --sentences.")
     try:
         options = Options(
-            max_words=args.words, max_sentences=args.sentences, algorithm=args.algorithm, language=args.language
+            max_words=args.words, max_sentences=args.sentences, algorithm=args.algorithm, language=args.language,
+            words_mode="about" if args.about else "at_most",
         )
     except SummarizerError as error:
         return _fail(error.message)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .budget import WorkBudget
 from .clean import clean
 from .errors import NothingToSummarizeError, OptionsError, UnsupportedLanguageError
+from .facts import check_facts, disputes_for
 from .group import group_sentences
 from .languages import LANGUAGES, has_supported_script
 from .options import Options
-from .order import order
 from .score import score
 from .segment import segment
 from .select import select
@@ -24,6 +25,7 @@ def _brief_sentence(scored: ScoredGroup) -> BriefSentence:
         score=scored.score,
         support=scored.group.support,
         sources=tuple(SourceRef(m.document, m.index) for m in sources),
+        disputed_by=disputes_for(scored.group),
     )
 
 
@@ -44,14 +46,16 @@ def _label(document: Document, index: int) -> str:
     return f"Article {index + 1}" + (f" ({document.title})" if document.title else "")
 
 
-def summarize(documents: Sequence[Document], options: Options | None = None) -> Brief:
+def summarize(documents: Sequence[Document], options: Options | None = None, budget: WorkBudget | None = None) -> Brief:
     """Make one brief from several articles on one story.
 
     Raises:
         NothingToSummarizeError: no document holds article text once cleaned.
         UnsupportedLanguageError: the articles are not in a script the supported languages use.
+        TooMuchWorkError: the articles would need more work than `budget` (default WorkBudget()) allows.
     """
     options = options or Options()
+    budget = (budget or WorkBudget()).started()
     if not documents:
         raise NothingToSummarizeError("Paste or upload at least one article.")
     cleaned = clean(documents)
@@ -74,17 +78,22 @@ def summarize(documents: Sequence[Document], options: Options | None = None) -> 
             f"Supported: {', '.join(name.capitalize() for name in LANGUAGES)}."
         )
 
-    segmented = segment(cleaned, options.language)
+    segmented = segment(cleaned, options.language, budget)
     if not any(d.sentences for d in segmented):
         raise NothingToSummarizeError("No sentences were found in the articles. Paste text with whole sentences.")
-    groups = group_sentences(segmented)
-    scoring = score(segmented, groups, options.algorithm, options.language)
-    chosen = order(select(scoring, options.max_words, options.max_sentences), cleaned)
+    groups = group_sentences(segmented, budget)
+    groups = check_facts(groups, options.language, budget)  # support only where figures and names agree
+    scoring = score(segmented, groups, options.algorithm, options.language, budget)
+    chosen = select(scoring, options.max_words, options.max_sentences, options.words_mode, options.language)
     if not chosen:
-        shortest = min(s.word_count for d in segmented for s in d.sentences)
+        # The shortest sentence that could open a brief: one that leans on nothing before it.
+        alone = [s.word_count for d in segmented for s in d.sentences
+                 if (s.document, s.index) not in scoring.leanings and not s.is_heading]
+        shortest = min(alone or [s.word_count for d in segmented for s in d.sentences])
         raise OptionsError(
             "max_words",
-            f"No sentence fits in {options.max_words} words (the shortest has {shortest}). Allow more words.",
+            f"No sentence that reads on its own fits in {options.max_words} words (the shortest has {shortest}). "
+            "Allow more words.",
         )
     return Brief(
         sentences=tuple(_brief_sentence(s) for s in chosen),

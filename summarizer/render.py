@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .types import Brief
+from .types import Brief, BriefSentence, Dispute
 
 
 def document_label(brief: Brief, index: int) -> str:
@@ -10,9 +10,28 @@ def document_label(brief: Brief, index: int) -> str:
     return document.title or document.name or f"Article {index + 1}"
 
 
+def dispute_values(dispute: Dispute) -> str:
+    """What the other source says instead: "155", or "67 and 173"."""
+    values = [d.source for d in dispute.differs]
+    return " and ".join([", ".join(values[:-1]), values[-1]] if len(values) > 2 else values)
+
+
+def disputes_text(brief: Brief, sentence: BriefSentence) -> str:
+    """ "Sources differ: 155 in Northern Post, 67 and 173 in Coast Wire", or "" when none does."""
+    if not sentence.disputed_by:
+        return ""
+    parts = [f"{dispute_values(d)} in {document_label(brief, d.document)}" for d in sentence.disputed_by]
+    return "Sources differ: " + ", ".join(parts)
+
+
 def to_text(brief: Brief) -> str:
-    """One sentence a line: what a person pastes into a message or a note."""
-    return "\n".join(s.text for s in brief.sentences) + ("\n" if brief.sentences else "")
+    """One sentence a line, with what other sources say instead where they differ: what a person
+    pastes into a message or a note."""
+    lines = []
+    for sentence in brief.sentences:
+        differ = disputes_text(brief, sentence)
+        lines.append(f"{sentence.text} ({differ}.)" if differ else sentence.text)
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _markdown_escape(text: str) -> str:
@@ -32,7 +51,13 @@ def to_markdown(brief: Brief) -> str:
     for sentence in brief.sentences:
         cited = sorted({ref.document + 1 for ref in sentence.sources})
         marks = "".join(f"[^{n}]" for n in cited)
-        lines.append(f"- {_markdown_escape(sentence.text)} {marks}")
+        differ = ", ".join(
+            f"{_markdown_escape(dispute_values(d))} in {_markdown_escape(document_label(brief, d.document))}"
+            f"[^{d.document + 1}]"
+            for d in sentence.disputed_by
+        )
+        differ = f" *(Sources differ: {differ}.)*" if differ else ""
+        lines.append(f"- {_markdown_escape(sentence.text)} {marks}{differ}")
     lines += ["", "## Sources", ""]
     for index, document in enumerate(brief.documents):
         label = _markdown_escape(document_label(brief, index))

@@ -1,9 +1,12 @@
 """Score stage: duplicate groups -> salience scores, by our consensus method or a sumy algorithm.
 
 The default, "consensus", is the product's own idea: a fact is worth what the *articles* agree it is
-worth. It rates word-pair concepts by how many documents use them (with a bonus for appearing in an
-article's opening), so a sentence scores by the shared concepts it carries; selection then covers
-as many of those concepts as the budget allows, each counted once. sumy's algorithms run on the same
+worth. Its units are concepts: stemmed word pairs, in either order ("Fumio Kishida" / "Kishida
+Fumio"), and single content words at a lower weight, so that agreement survives rewording. A concept
+counts once enough articles use it (a bar that grows with the square root of their number: 2 of 2-6
+articles, 3 of 7-12, 5 of 25), and weighs more for every further article and for standing in an
+article's opening. Selection then covers as many of those concepts as the budget allows, each
+counted once, with a prior for sentences early in their article. sumy's algorithms run on the same
 cleaned, segmented input through an adapter that reads their per-sentence ratings.
 """
 
@@ -11,23 +14,26 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from .budget import WorkBudget
+from .cohesion import Leaning, leanings
 from .segment import stemmer, stop_words
 from .types import Group, ScoredGroup, SegmentedDocument, Sentence
 
 DEFAULT_ALGORITHM = "consensus"
 
-# Tuned on duc2003 with bench/quality.py and checked on multiling2011_en (README "Quality"):
-# - a concept counts when at least this share of the documents use it (and at least 2 do), and weighs
-#   1 at that threshold plus 1 for every further document: concepts only a few articles share add
-#   little, the story's core adds much. Share 0.2 / 0.3 / 0.4 gave R-1 36.7 / 38.1 / 37.7 on duc2003;
-CONCEPT_MIN_DOCUMENT_SHARE = 0.3
+# Constants of the consensus method. Each was chosen by cross-validation over every set in
+# ../shared/mds (leave one set out, and folds within sets: bench/tune.py), never as the best value on
+# one set; README "Quality" gives the figures.
+# - single content words count as concepts at this fraction of a word pair's weight: they carry a
+#   fact across rewordings that break every pair, but alone they say less than a pair;
+UNIGRAM_WEIGHT = 0.3
 # - a concept used in one of an article's first LEAD_SENTENCES sentences weighs LEAD_BONUS more for
-#   that article: news puts its core first (0.5 / 1 / 2 gave R-1 38.0 / 37.9 / 37.6 on duc2003);
+#   that article: news puts its core first;
 LEAD_SENTENCES = 3
 LEAD_BONUS = 0.5
 # - sentences shorter than this many words are not chosen: they rarely stand alone.
@@ -35,25 +41,35 @@ MIN_SENTENCE_WORDS = 8
 MAX_SENTENCE_WORDS = 60
 # - sumy's KL-Sum ranks this many sentences and no more (see _bounded_kl): more than a brief uses.
 KL_MAX_PICKS = 30
-# - a sentence opening on a word that points back ("He said", "They are", "But") needs the sentence
-#   before it, which a brief may not carry; such sentences are not chosen (no ROUGE cost on duc2003).
-DANGLING_OPENERS = frozenset(
-    "he she him his her they it this these those their its but and also however meanwhile still yet".split()
-)
+
+
+def min_document_frequency(articles: int) -> int:
+    """How many articles must use a concept for it to count as shared.
+
+    At least two (one article is no agreement), growing with the square root of the number of
+    articles: a detail one outlet adds recurs in a few of many articles by chance, the story's core
+    in most of them. 2 for 2-6 articles, 3 for 7-12, 5 for 25.
+    """
+    return max(2, round(math.sqrt(articles)))
 
 
 @dataclass(frozen=True)
 class Scoring:
-    """Scores for every group, plus the concept weights coverage-based selection needs.
+    """Scores for every group, plus what selection needs to choose well.
 
     `concept_weights` is empty for methods that only rank sentences; selection then falls back
-    to maximal marginal relevance on sentence similarity.
+    to maximal marginal relevance on sentence similarity. `leanings` (cohesion.py) and
+    `positions` (each sentence's place among its article's body sentences, 0 = the lead) hold for
+    every method: no brief shows a sentence without the one it leans on, and every brief opens on a lead.
     """
 
     groups: tuple[ScoredGroup, ...]
     concepts: dict[int, frozenset[str]]  # group id -> concepts its representative carries
     concept_weights: dict[str, float]
     eligible: frozenset[int]  # ids of groups whose representative may stand in a brief
+    leanings: Mapping[tuple[int, int], Leaning] = field(default_factory=dict)
+    positions: Mapping[tuple[int, int], int] = field(default_factory=dict)
+    dates: tuple[str | None, ...] = ()  # each document's date, for the brief's order
 
 
 def is_eligible(sentence: Sentence) -> bool:
@@ -66,61 +82,89 @@ def is_eligible(sentence: Sentence) -> bool:
         and not text.endswith((":", ","))
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
-        and not (sentence.words and sentence.words[0] in DANGLING_OPENERS)
     )
 
 
+def body_positions(documents: Sequence[SegmentedDocument]) -> dict[tuple[int, int], int]:
+    """Each sentence's place among its article's sentences that are not headlines: 0 is the lead."""
+    positions = {}
+    for doc in documents:
+        body = [s for s in doc.sentences if not s.is_heading]
+        for position, sentence in enumerate(body):
+            positions[(sentence.document, sentence.index)] = position
+    return positions
+
+
 def sentence_concepts(sentence: Sentence, language: str) -> frozenset[str]:
-    """Stemmed word pairs that are not both stop words: units of fact more telling than single words."""
+    """Stemmed word pairs that are not both stop words, in either order, and single content stems.
+
+    Pairs are units of fact more telling than single words; their order is dropped so that a name
+    given family name first still meets itself. Single stems (marked "~") let two articles that
+    word a fact differently still agree on it.
+    """
     stops = stop_words(language)
     stem = stemmer(language)
     words = sentence.words
     stems = [stem(w) for w in words]
-    return frozenset(
-        f"{stems[i]} {stems[i + 1]}"
-        for i in range(len(words) - 1)
-        if not (words[i] in stops and words[i + 1] in stops) and not (words[i].isdigit() and words[i + 1].isdigit())
-    )
+    stop = [w in stops for w in words]
+    concepts = {
+        (f"{a} {b}" if a <= b else f"{b} {a}")
+        for a, b, x, y, u, v in zip(stems, stems[1:], stop, stop[1:], words, words[1:])
+        if not (x and y) and not (u.isdigit() and v.isdigit())
+    }
+    if UNIGRAM_WEIGHT:
+        concepts.update(f"~{s}" for w, s, x in zip(words, stems, stop) if not x and len(w) > 1)
+    return frozenset(concepts)
 
 
 def _concept_weights(
-    documents: Sequence[SegmentedDocument], per_sentence: dict[tuple[int, int], frozenset[str]]
+    documents: Sequence[SegmentedDocument],
+    per_sentence: dict[tuple[int, int], frozenset[str]],
+    positions: Mapping[tuple[int, int], int],
 ) -> dict[str, float]:
     document_frequency: Counter[str] = Counter()
     lead_frequency: Counter[str] = Counter()
     for doc in documents:
         seen: set[str] = set()
         lead: set[str] = set()
-        body = [s for s in doc.sentences if not s.is_heading]
-        for position, sentence in enumerate(body):
+        for sentence in doc.sentences:
+            if sentence.is_heading:
+                continue
             concepts = per_sentence[(sentence.document, sentence.index)]
             seen |= concepts
-            if position < LEAD_SENTENCES:
+            if positions[(sentence.document, sentence.index)] < LEAD_SENTENCES:
                 lead |= concepts
         document_frequency.update(seen)
         lead_frequency.update(lead)
 
+    def scaled(concept: str, weight: float) -> float:
+        return weight * UNIGRAM_WEIGHT if concept.startswith("~") else weight
+
     n_documents = sum(1 for d in documents if d.sentences)
     if n_documents >= 2:
-        min_df = max(2, math.ceil(CONCEPT_MIN_DOCUMENT_SHARE * n_documents))
+        min_df = min_document_frequency(n_documents)
         return {
-            c: (df - min_df + 1) + LEAD_BONUS * lead_frequency[c]
+            c: scaled(c, (df - min_df + 1) + LEAD_BONUS * lead_frequency[c])
             for c, df in document_frequency.items()
             if df >= min_df
         }
     # One article: no agreement to measure, so concepts it repeats stand in; failing those, all of them.
     counts: Counter[str] = Counter(c for concepts in per_sentence.values() for c in concepts)
-    repeated = {c: n + LEAD_BONUS * lead_frequency[c] for c, n in counts.items() if n >= 2}
-    return repeated or {c: 1.0 + LEAD_BONUS * lead_frequency[c] for c in counts}
+    repeated = {c: scaled(c, n + LEAD_BONUS * lead_frequency[c]) for c, n in counts.items() if n >= 2}
+    return repeated or {c: scaled(c, 1.0 + LEAD_BONUS * lead_frequency[c]) for c in counts}
 
 
-def _best_wording(group: Group, weight_of) -> Group:
-    """Show the member that carries the most shared concepts per word: of several wordings of one
-    fact, the tightest (+0.2 R-1 on duc2003, +1.5 on multiling)."""
+def _best_wording(group: Group, weight_of, leaning: Mapping[tuple[int, int], Leaning]) -> Group:
+    """Show the member that stands alone and carries the most shared concepts per word: of several
+    wordings of one fact, the tightest that needs nothing before it."""
     if len(group.members) == 1:
         return group
-    best = max(group.members, key=lambda m: (is_eligible(m), weight_of(m) / max(1, m.word_count) ** 0.5,
-                                             -m.index, -m.document))
+
+    def key(m: Sentence):
+        alone = (m.document, m.index) not in leaning
+        return (is_eligible(m), alone, weight_of(m) / max(1, m.word_count) ** 0.5, -m.index, -m.document)
+
+    best = max(group.members, key=key)
     if best is group.members[0]:
         return group
     return Group(id=group.id, members=(best, *(m for m in group.members if m is not best)))
@@ -130,7 +174,9 @@ def _consensus(documents: Sequence[SegmentedDocument], groups: Sequence[Group], 
     per_sentence = {
         (s.document, s.index): sentence_concepts(s, language) for doc in documents for s in doc.sentences
     }
-    weights = _concept_weights(documents, per_sentence)
+    positions = body_positions(documents)
+    leaning = leanings(documents, language)
+    weights = _concept_weights(documents, per_sentence, positions)
 
     def weight_of(sentence: Sentence) -> float:
         return sum(weights.get(c, 0.0) for c in per_sentence[(sentence.document, sentence.index)])
@@ -138,13 +184,20 @@ def _consensus(documents: Sequence[SegmentedDocument], groups: Sequence[Group], 
     concepts_of: dict[int, frozenset[str]] = {}
     scored = []
     for group in groups:
-        group = _best_wording(group, weight_of)
+        group = _best_wording(group, weight_of, leaning)
         rep = group.representative
         concepts_of[group.id] = frozenset(c for c in per_sentence[(rep.document, rep.index)] if c in weights)
         density = weight_of(rep) / max(1, rep.word_count)
         scored.append(ScoredGroup(group=group, score=density * (1 + math.log(group.support))))
     eligible = frozenset(s.group.id for s in scored if is_eligible(s.group.representative))
-    return Scoring(groups=tuple(scored), concepts=concepts_of, concept_weights=weights, eligible=eligible)
+    return Scoring(
+        groups=tuple(scored),
+        concepts=concepts_of,
+        concept_weights=weights,
+        eligible=eligible,
+        leanings=leaning,
+        positions=positions,
+    )
 
 
 class _SumyTokenizer:
@@ -205,22 +258,77 @@ def _bounded_kl():
     return BoundedKLSummarizer
 
 
+def _sumy_candidates(
+    documents: Sequence[SegmentedDocument], groups: Sequence[Group], budget: WorkBudget
+) -> set[tuple[int, int]] | None:
+    """The sentences sumy may rate, as (document, index): None (all of them) within the budget's
+    `sumy_max_sentences`, `sumy_max_words` and `sumy_max_cells` (distinct stems x sentences); beyond,
+    the likeliest brief material up to the bounds: sentences that may stand in a brief, of facts more
+    articles report, nearest their article's lead.
+
+    sumy's graph and matrix methods grow with the square of the sentences (LexRank took 25 s on 2,000,
+    LSA 80 s and 2.7 GB on 3,000 of rare words); a 10-article cluster stays within the bounds untouched.
+    """
+    sentences = [s for d in documents for s in d.sentences]
+    if (
+        len(sentences) <= budget.sumy_max_sentences
+        and sum(len(s.words) for s in sentences) <= budget.sumy_max_words
+        and len({stem for s in sentences for stem in s.stems}) * len(sentences) <= budget.sumy_max_cells
+    ):
+        return None
+    group_of = {(m.document, m.index): g for g in groups for m in g.members}
+    usable = {g.id: is_eligible(g.representative) for g in groups}
+
+    def promise(sentence: Sentence) -> tuple[bool, int, int, int]:
+        group = group_of[(sentence.document, sentence.index)]
+        return (not usable[group.id], -group.support, sentence.index, sentence.document)
+
+    kept: set[tuple[int, int]] = set()
+    words = 0
+    vocabulary: set[str] = set()
+    for sentence in sorted(sentences, key=promise):
+        if len(kept) >= budget.sumy_max_sentences:
+            break
+        unseen = len(set(sentence.stems) - vocabulary)
+        if (
+            words + len(sentence.words) <= budget.sumy_max_words
+            and (len(vocabulary) + unseen) * (len(kept) + 1) <= budget.sumy_max_cells
+        ):
+            kept.add((sentence.document, sentence.index))
+            words += len(sentence.words)
+            vocabulary.update(sentence.stems)
+    return kept
+
+
 def _sumy_scorer(factory: Callable[[], object]):
-    def score(documents: Sequence[SegmentedDocument], groups: Sequence[Group], language: str) -> Scoring:
+    def score(
+        documents: Sequence[SegmentedDocument], groups: Sequence[Group], language: str,
+        budget: WorkBudget | None = None,
+    ) -> Scoring:
+        """Rate sentences with a sumy algorithm, on at most the budget's sumy candidates (`_sumy_candidates`);
+        the sentences left out rate as low as the lowest rated one."""
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
 
+        budget = budget or WorkBudget()
+        budget.check_time("rating sentences")
+        kept = _sumy_candidates(documents, groups, budget)
         words_by_text = {s.text: s.words for d in documents for s in d.sentences}
         tokenizer = _SumyTokenizer(words_by_text)
         paragraphs = []
         for doc in documents:
-            sentences = [SumySentence(s.text, tokenizer, s.is_heading) for s in doc.sentences]
+            sentences = [
+                SumySentence(s.text, tokenizer, s.is_heading)
+                for s in doc.sentences
+                if kept is None or (s.document, s.index) in kept
+            ]
             if sentences:
                 paragraphs.append(Paragraph(sentences))
         # Our stemmer: the same stems as the rest of the pipeline, cached per word (sumy's is not).
         summarizer = factory()(stemmer(language))
         summarizer.stop_words = stop_words(language)
         ratings = _sumy_ratings(summarizer, ObjectDocumentModel(paragraphs)) if paragraphs else {}
+        budget.check_time("rating sentences")
         by_text = {str(sentence): value for sentence, value in ratings.items()}
         finite = [v for v in by_text.values() if math.isfinite(v)]
         floor = min(finite) if finite else 0.0
@@ -261,6 +369,7 @@ ALGORITHMS: dict[str, Callable[[Sequence[SegmentedDocument], Sequence[Group], st
     "sumbasic": _sumy_scorer(_lazy("sumy.summarizers.sum_basic", "SumBasicSummarizer")),
     "lead": _lead,
 }
+_SUMY = frozenset({"lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic"})
 _ALIASES = {"default": DEFAULT_ALGORITHM, "kl-sum": "kl", "klsum": "kl", "sum-basic": "sumbasic"}
 
 
@@ -274,5 +383,13 @@ def resolve_algorithm(name: str) -> str | None:
     return key if key in ALGORITHMS else None
 
 
-def score(documents: Sequence[SegmentedDocument], groups: Sequence[Group], algorithm: str, language: str) -> Scoring:
-    return ALGORITHMS[algorithm](documents, groups, language)
+def score(
+    documents: Sequence[SegmentedDocument], groups: Sequence[Group], algorithm: str, language: str,
+    budget: WorkBudget | None = None,
+) -> Scoring:
+    """Rate every group with `algorithm`; sumy's methods run within `budget` (their bounded candidates)."""
+    rate = ALGORITHMS[algorithm]
+    scoring = rate(documents, groups, language, budget) if algorithm in _SUMY else rate(documents, groups, language)
+    if not scoring.positions:  # the same cohesion and lead rules hold whichever method rated the sentences
+        scoring = replace(scoring, leanings=leanings(documents, language), positions=body_positions(documents))
+    return replace(scoring, dates=tuple(d.document.date for d in documents))

@@ -1,99 +1,269 @@
 """Select stage: scored groups and a length budget -> the groups the brief will say.
 
-Never two sentences of one group (a group is one fact), never over the word budget. With concept
-weights the choice is greedy, length-aware coverage: each step takes the sentence adding the most
-not-yet-covered concept weight per word, so a fact already said earns nothing the second time.
-Without them (sumy's rankers) it is maximal marginal relevance on sentence similarity.
+Never two sentences of one group (a group is one fact), never over the word budget unless the user
+asked for "about" N words, and never a sentence without what it leans on (cohesion.py). With concept
+weights the choice is greedy, length-aware coverage: it opens on the article lead that covers most,
+then each step takes the sentence adding the most not-yet-covered concept weight per word, so a fact
+already said earns nothing the second time. Without them (sumy's rankers) it is maximal marginal
+relevance on sentence similarity, under the same cohesion rules.
 """
 
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 
+from .cohesion import STANDS_ALONE, Leaning
 from .group import sentence_features
-from .score import Scoring
-from .types import ScoredGroup
+from .order import order_chosen
+from .score import Scoring, is_eligible
+from .segment import stemmer
+from .types import Group, ScoredGroup, Sentence
 
-# Gain is divided by length ** LENGTH_EXPONENT: 1 would favour short sentences, 0 long ones.
-# On duc2003 (bench/quality.py, R-1/R-2): 0.4 38.1/10.4, 0.5 38.3/10.8, 0.6 38.0/10.5, 1.0 35.4/8.8.
+# A sentence's gain is multiplied by 1 + POSITION_PRIOR / (1 + its position in its article): of two
+# sentences that say as much, the earlier is the more central, as news puts its core first.
+POSITION_PRIOR = 0.5
+# Gain is divided by length ** LENGTH_EXPONENT: 1 would favour short sentences, 0 long ones; 0.5
+# splits the difference (chosen by cross-validation, bench/tune.py).
 LENGTH_EXPONENT = 0.5
 # Static score breaks ties between sentences covering the same concepts.
 SCORE_TIE_WEIGHT = 1e-3
 # MMR: a candidate this similar (Jaccard of stems and stem pairs) to a chosen sentence is skipped.
 MMR_MAX_SIMILARITY = 0.4
+# "About N words": the last sentence may end this share of N past it (at least ABOUT_MIN_OVERRUN
+# words), so a brief is not left well short when the next good sentence is a little too long.
+ABOUT_OVERRUN_SHARE = 0.25
+ABOUT_MIN_OVERRUN = 10
+# Rounds of "choose, order, check": a sentence whose definite description found no earlier mention
+# once the brief is ordered is dropped and the budget refilled. One round almost always suffices.
+MAX_CHECK_ROUNDS = 4
 
 
 def _words(scored: ScoredGroup) -> int:
     return scored.group.representative.word_count
 
 
-def _budget_allows(words_used: int, count: int, extra_words: int, max_words: int | None, max_sentences: int | None) -> bool:
-    if max_sentences is not None and count + 1 > max_sentences:
-        return False
-    return max_words is None or words_used + extra_words <= max_words
+class Budget:
+    """How many words and sentences are left, in "at most" or "about" mode."""
+
+    def __init__(self, max_words: int | None, max_sentences: int | None, words_mode: str = "at_most"):
+        self.max_words = max_words
+        self.max_sentences = max_sentences
+        self.overrun = 0
+        if words_mode == "about" and max_words is not None:
+            self.overrun = max(ABOUT_MIN_OVERRUN, round(ABOUT_OVERRUN_SHARE * max_words))
+
+    def full(self, words_used: int, count: int) -> bool:
+        if self.max_sentences is not None and count >= self.max_sentences:
+            return True
+        return self.max_words is not None and words_used >= self.max_words
+
+    def fits(self, words_used: int, count: int, extra: int, overrun: bool = False) -> bool:
+        if self.full(words_used, count):
+            return False
+        limit = self.max_words
+        if limit is None:
+            return True
+        return words_used + extra <= limit + (self.overrun if overrun else 0)
 
 
-def _select_by_coverage(scoring: Scoring, candidates: list[ScoredGroup], max_words, max_sentences) -> list[ScoredGroup]:
-    """Lazy greedy (Minoux): a candidate's gain can only shrink as concepts get covered, so a stale
-    gain is an upper bound and only the heap's top needs recomputing. Same choice as plain greedy."""
+class _Brief:
+    """The sentences chosen so far, and what they make available to sentences that lean on others."""
+
+    def __init__(self, scoring: Scoring, language_stem: Callable[[str], str]):
+        self.scoring = scoring
+        self.chosen: list[ScoredGroup] = []
+        self.ids: set[int] = set()
+        self.words = 0
+        self.said: set[str] = set()  # stems of every word the brief says
+        self.shown: set[tuple[int, int]] = set()  # (document, sentence) of every sentence the brief says
+        self.disputed: set[tuple[int, int]] = set()  # sentences giving other figures than those
+        self._stem = language_stem
+        self.group_of: dict[tuple[int, int], int] = {
+            (m.document, m.index): s.group.id for s in scoring.groups for m in s.group.members
+        }
+
+    def _allows(self, sentence: Sentence) -> bool:
+        if (sentence.document, sentence.index) in self.disputed or any(
+            (d.document, d.sentence) in self.shown for d in sentence.disputes
+        ):
+            return False  # it gives other figures than a sentence the brief already says
+        leaning = self.scoring.leanings.get((sentence.document, sentence.index), STANDS_ALONE)
+        if leaning.on_previous and self.group_of.get((sentence.document, sentence.index - 1)) not in self.ids:
+            return False
+        return leaning.met_by(self.said)
+
+    def usable(self, candidate: ScoredGroup) -> ScoredGroup | None:
+        """The candidate in a wording the brief can say now: a leaning sentence only once what it leans
+        on is in the brief. Another article's wording of the same fact may stand where the shown one
+        cannot ("Kishida, who is also slated ..." where "Arrangements are also underway ..." has nothing)."""
+        members = candidate.group.members
+        if self._allows(members[0]):
+            return candidate
+        for member in members[1:]:
+            if is_eligible(member) and self._allows(member):
+                others = tuple(m for m in members if m is not member)
+                return ScoredGroup(group=Group(id=candidate.group.id, members=(member, *others)), score=candidate.score)
+        return None
+
+    def allows(self, candidate: ScoredGroup) -> bool:
+        return self.usable(candidate) is not None
+
+    def add(self, candidate: ScoredGroup) -> None:
+        self.chosen.append(candidate)
+        self.ids.add(candidate.group.id)
+        self.words += _words(candidate)
+        rep = candidate.group.representative
+        self.said.update(self._stem(w) for w in rep.words)
+        self.shown.add((rep.document, rep.index))
+        self.disputed.update((d.document, d.sentence) for d in rep.disputes)
+
+
+def _prior(scoring: Scoring, candidate: ScoredGroup) -> float:
+    """1 for a group holding an article's lead, 1/2 for the second sentence, and so on."""
+    position = min(
+        (scoring.positions.get((m.document, m.index), 10**6) for m in candidate.group.members), default=10**6
+    )
+    return 1.0 / (1 + position)
+
+
+def _is_lead(scoring: Scoring, candidate: ScoredGroup) -> bool:
+    return any(scoring.positions.get((m.document, m.index)) == 0 for m in candidate.group.members)
+
+
+def _coverage_value(scoring: Scoring, covered: set[str]) -> Callable[[ScoredGroup], float]:
     weights = scoring.concept_weights
-    covered: set[str] = set()
 
     def value(candidate: ScoredGroup) -> float:
         gain = sum(weights[c] for c in scoring.concepts[candidate.group.id] if c not in covered)
+        gain *= 1 + POSITION_PRIOR * _prior(scoring, candidate)
         return (gain + SCORE_TIE_WEIGHT * candidate.score) / _words(candidate) ** LENGTH_EXPONENT
 
-    heap = [(-value(c), position, c) for position, c in enumerate(candidates)]
+    return value
+
+
+def _greedy(
+    brief: _Brief,
+    candidates: list[ScoredGroup],
+    budget: Budget,
+    value: Callable[[ScoredGroup], float],
+    on_choose: Callable[[ScoredGroup], None],
+    lazy: bool,
+) -> None:
+    """Take the best candidate that fits and is allowed until the budget is full.
+
+    With `lazy` (values only shrink as concepts get covered: Minoux's lazy greedy) a stale value is
+    an upper bound and only the heap's top is recomputed; otherwise values are static. Candidates
+    not yet allowed wait aside and come back each time the brief grows.
+    """
+    heap = [(-value(c), position, c) for position, c in enumerate(candidates) if c.group.id not in brief.ids]
     heapq.heapify(heap)
-    chosen: list[ScoredGroup] = []
-    words_used = 0
-    while heap:
-        _, position, candidate = heapq.heappop(heap)
-        if not _budget_allows(words_used, len(chosen), _words(candidate), max_words, max_sentences):
-            if max_sentences is not None and len(chosen) >= max_sentences:
-                break
-            continue  # too long now, and the budget only shrinks
-        fresh = value(candidate)
-        if heap and fresh < -heap[0][0]:
-            heapq.heappush(heap, (-fresh, position, candidate))
-            continue
-        chosen.append(candidate)
-        words_used += _words(candidate)
-        covered |= scoring.concepts[candidate.group.id]
-    return chosen
+    waiting: list[tuple[float, int, ScoredGroup]] = []
+    for overrun in (False, True) if budget.overrun else (False,):
+        if overrun:
+            heap += waiting
+            waiting = []
+            heapq.heapify(heap)
+        while heap and not budget.full(brief.words, len(brief.chosen)):
+            stale, position, candidate = heapq.heappop(heap)
+            fits = budget.fits(brief.words, len(brief.chosen), _words(candidate), overrun)
+            usable = brief.usable(candidate) if fits else None  # only then: cohesion is worked out lazily
+            if fits and usable is None:
+                waiting.append((stale, position, candidate))
+                continue
+            if usable is None or not budget.fits(brief.words, len(brief.chosen), _words(usable), overrun):
+                if not overrun:
+                    waiting.append((stale, position, candidate))  # may fit as the "about" last sentence
+                continue  # too long now, and the budget only shrinks
+            if lazy:
+                fresh = value(candidate)
+                if fresh == float("-inf"):
+                    continue  # repeats what the brief says: it stays out
+                if heap and fresh < -heap[0][0]:
+                    heapq.heappush(heap, (-fresh, position, candidate))
+                    continue
+            brief.add(usable)
+            on_choose(usable)
+            if overrun:
+                return
+            for item in waiting:
+                heapq.heappush(heap, item)
+            waiting = []
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _select_by_mmr(candidates: list[ScoredGroup], max_words, max_sentences) -> list[ScoredGroup]:
-    chosen: list[ScoredGroup] = []
+def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, stem) -> list[ScoredGroup]:
+    brief = _Brief(scoring, stem)
+    if scoring.concept_weights:
+        covered: set[str] = set()
+        value = _coverage_value(scoring, covered)
+
+        def on_choose(candidate: ScoredGroup) -> None:
+            covered.update(scoring.concepts[candidate.group.id])
+
+        # Open on the story's lead: the article lead that covers most (one within the budget if any).
+        usable = (brief.usable(c) for c in candidates if _is_lead(scoring, c))
+        leads = [c for c in usable if c is not None and budget.fits(0, 0, _words(c), overrun=True)]
+        within = [c for c in leads if budget.fits(0, 0, _words(c))]
+        if within or leads:
+            opener = max(within or leads, key=value)
+            brief.add(opener)
+            on_choose(opener)
+        _greedy(brief, candidates, budget, value, on_choose, lazy=True)
+        return brief.chosen
+
+    # Rankers without concepts: best score first, skipping what repeats a chosen sentence (MMR).
     features: list[set[str]] = []
-    words_used = 0
-    for candidate in sorted(candidates, key=lambda s: -s.score):
-        length = _words(candidate)
-        if not _budget_allows(words_used, len(chosen), length, max_words, max_sentences):
-            if max_sentences is not None and len(chosen) >= max_sentences:
-                break
-            continue
+
+    def add_features(candidate: ScoredGroup) -> None:
+        features.append(sentence_features(candidate.group.representative))
+
+    def score_unless_repeat(candidate: ScoredGroup) -> float:
         mine = sentence_features(candidate.group.representative)
         if any(_jaccard(mine, other) >= MMR_MAX_SIMILARITY for other in features):
-            continue
-        chosen.append(candidate)
-        features.append(mine)
-        words_used += length
-    return chosen
+            return float("-inf")
+        return candidate.score
+
+    _greedy(brief, candidates, budget, score_unless_repeat, add_features, lazy=True)
+    return [c for c in brief.chosen]
 
 
-def select(scoring: Scoring, max_words: int | None, max_sentences: int | None) -> tuple[ScoredGroup, ...]:
-    """Choose groups within the budget. Falls back to any group when no eligible one fits, so a short
-    input still gets a brief rather than nothing."""
+def select(
+    scoring: Scoring, max_words: int | None, max_sentences: int | None, words_mode: str = "at_most",
+    language: str = "english",
+) -> tuple[ScoredGroup, ...]:
+    """Choose groups within the budget, in the order the brief will read.
+
+    Falls back to any group that stands alone when no eligible one fits, so a short input still
+    gets a brief rather than nothing; returns () when nothing fits at all.
+    """
+    budget = Budget(max_words, max_sentences, words_mode)
+    stem = stemmer(language)
     candidates = [s for s in scoring.groups if s.group.id in scoring.eligible]
-    if not any(_budget_allows(0, 0, _words(c), max_words, max_sentences) for c in candidates):
+    if not any(budget.fits(0, 0, _words(c), overrun=True) for c in candidates):
         candidates = [s for s in scoring.groups if not s.group.representative.is_heading] or list(scoring.groups)
-    if scoring.concept_weights:
-        chosen = _select_by_coverage(scoring, candidates, max_words, max_sentences)
-        if chosen:
-            return tuple(chosen)
-    return tuple(_select_by_mmr(candidates, max_words, max_sentences))
+    banned: set[int] = set()
+    chosen: list[ScoredGroup] = []
+    for _ in range(MAX_CHECK_ROUNDS):
+        chosen = _choose(scoring, [c for c in candidates if c.group.id not in banned], budget, stem)
+        ordered = order_chosen(chosen, scoring)
+        late = _unintroduced(ordered, scoring, stem)
+        if not late:
+            return ordered
+        banned |= late
+    return tuple(c for c in order_chosen(chosen, scoring) if c.group.id not in banned)
+
+
+def _unintroduced(ordered: tuple[ScoredGroup, ...], scoring: Scoring, stem) -> set[int]:
+    """Groups whose definite descriptions have no earlier mention in the brief as ordered."""
+    said: set[str] = set()
+    late = set()
+    for candidate in ordered:
+        rep: Sentence = candidate.group.representative
+        if not scoring.leanings.get((rep.document, rep.index), STANDS_ALONE).met_by(said):
+            late.add(candidate.group.id)
+        said.update(stem(w) for w in rep.words)
+    return late

@@ -39,6 +39,34 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """A figure (or name) two reports give differently: as the brief's sentence says it, as the source does."""
+
+    brief: str
+    source: str
+
+    def to_dict(self) -> dict:
+        return {"brief": self.brief, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A source sentence that reports the same thing with other figures: not support, but dissent."""
+
+    document: int
+    sentence: int
+    differs: tuple[Difference, ...]
+
+    def to_dict(self) -> dict:
+        return {"document": self.document, "sentence": self.sentence, "differs": [d.to_dict() for d in self.differs]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Dispute:
+        differs = tuple(Difference(d["brief"], d["source"]) for d in data["differs"])
+        return cls(data["document"], data["sentence"], differs)
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A unit of text in one document, with the tokens later stages need."""
 
@@ -49,6 +77,7 @@ class Sentence:
     words: tuple[str, ...] = ()  # lower-cased word tokens, punctuation dropped
     stems: tuple[str, ...] = ()  # stems of `words` that are not stop words
     is_heading: bool = False
+    disputes: tuple[Dispute, ...] = ()  # sentences of other articles giving its figures other values (facts.py)
 
     @property
     def word_count(self) -> int:
@@ -102,6 +131,7 @@ class BriefSentence:
     score: float
     support: int
     sources: tuple[SourceRef, ...]  # sources[0] is the sentence whose wording is shown
+    disputed_by: tuple[Dispute, ...] = ()  # other articles' sentences giving its figures other values
 
     def to_dict(self) -> dict:
         return {
@@ -109,6 +139,7 @@ class BriefSentence:
             "score": round(self.score, 6),
             "support": self.support,
             "sources": [s.to_dict() for s in self.sources],
+            "disputed_by": [d.to_dict() for d in self.disputed_by],
         }
 
 
@@ -163,6 +194,7 @@ class Brief:
                     score=s.get("score", 0.0),
                     support=s["support"],
                     sources=tuple(SourceRef(r["document"], r["sentence"]) for r in s["sources"]),
+                    disputed_by=tuple(Dispute.from_dict(d) for d in s.get("disputed_by", ())),
                 )
                 for s in data["summary"]["sentences"]
             ),

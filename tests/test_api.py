@@ -164,6 +164,10 @@ JSON_ERRORS = [
     ("algorithm not string", {"documents": [{"text": KYODO}], "algorithm": 3}, 400, "invalid_option", "algorithm", True),
     ("unknown language", {"documents": [{"text": KYODO}], "language": "klingon"}, 400, "invalid_option",
      "Unsupported language 'klingon'", True),
+    ("unknown words_mode", {"documents": [{"text": KYODO}], "words_mode": "roughly"}, 400, "invalid_option",
+     "words_mode must be one of: at_most, about; got 'roughly'", True),
+    ("words_mode not string", {"documents": [{"text": KYODO}], "words_mode": True}, 400, "invalid_option",
+     "words_mode must be a string, not a boolean", True),
     ("empty documents", {"documents": []}, 422, "nothing_to_summarize", "at least one article", False),
     ("empty text", {"documents": [{"text": "  "}]}, 422, "nothing_to_summarize", "empty", False),
     ("cleaner emptied", {"documents": [{"text": "CRUFT"}]}, 422, "nothing_to_summarize", "Nothing was left", False),
@@ -218,6 +222,7 @@ MULTIPART_ERRORS = [
     ("bad documents json", [], {"documents": "[{"}, 400, "invalid_json", "The documents field is not valid JSON"),
     ("documents wrong type", [], {"documents": '[{"text": 1}]'}, 400, "invalid_request", "documents[0].text must be a string"),
     ("unknown field", [], {"text": "KYODO", "lenght": "5"}, 400, "invalid_request", "lenght is not a known field"),
+    ("bad words_mode", [], {"text": "KYODO", "words_mode": "roughly"}, 400, "invalid_option", "words_mode must be one of"),
     ("files in another field", [("TXT", "a.txt", "upload")], {}, 400, "invalid_request", "field named files"),
 ]
 
@@ -300,3 +305,55 @@ def test_api_page(client):
     assert "curl" in page and "/api/summarize" in page
     assert 'href="/api/openapi.json"' in page
     assert "multipart/form-data" in page
+
+
+# --- issue 7: sources that differ, and "about N words" ----------------------------------------------------
+
+FIRE_DIR = Path(__file__).parent / "fixtures" / "fire"
+
+
+def test_disputed_by_in_the_answer_and_in_the_schema(client, openapi):
+    fire = [
+        {"text": (FIRE_DIR / f"{name}.txt").read_text(encoding="utf-8"), "title": title}
+        for name, title in (("herald", "Daily Herald"), ("northern", "Northern Post"), ("coast", "Coast Wire"))
+    ]
+    response = client.post("/api/summarize", json={"documents": fire, "max_words": 400})
+    assert response.status_code == 200
+    data = response.get_json()
+    assert valid(openapi, "Brief", data)
+    toll = next(s for s in data["summary"]["sentences"] if s["text"].startswith("The fire killed 60 people and injured 162"))
+    assert toll["support"] == 1
+    assert toll["disputed_by"] == [
+        {"document": 1, "sentence": 1, "differs": [{"brief": "162", "source": "155"}]},
+        {"document": 2, "sentence": 1, "differs": [{"brief": "60", "source": "sixty-seven"}, {"brief": "162", "source": "173"}]},
+    ]
+    shared = next(s for s in data["summary"]["sentences"] if s["text"].startswith("Firefighters needed most of the night"))
+    assert shared["support"] == 3 and shared["disputed_by"] == []
+    schema = openapi["components"]["schemas"]["BriefSentence"]
+    assert "disputed_by" in schema["properties"] and "disputed_by" not in schema["required"]  # old briefs lack it
+
+
+@pytest.mark.parametrize("how", ["json", "multipart"])
+@pytest.mark.parametrize("mode", ["about", "at_most", None])
+def test_words_mode_reaches_the_library(client, openapi, kyodo, monkeypatch, how, mode):
+    from summarizer import summarize
+    from web import api
+
+    seen = []
+    monkeypatch.setattr(api, "summarize", lambda documents, options, *a, **k: seen.append(options) or summarize(documents, options))
+    if how == "json":
+        body = {"documents": documents(kyodo), "max_words": 60, "words_mode": mode}
+        assert valid(openapi, "SummarizeRequest", body)
+        response = client.post("/api/summarize", json=body)
+    else:
+        fields = {"text": kyodo, "max_words": "60", **({"words_mode": mode} if mode else {})}
+        assert valid(openapi, "SummarizeForm", {k: ([v] if k == "text" else v) for k, v in fields.items()})
+        response = client.post("/api/summarize", data=fields, content_type="multipart/form-data")
+    assert response.status_code == 200, response.get_json()
+    assert seen[-1].words_mode == (mode or "at_most") and seen[-1].max_words == 60
+
+
+def test_openapi_lists_words_mode(openapi):
+    schemas = openapi["components"]["schemas"]
+    assert schemas["Options"]["properties"]["words_mode"]["enum"] == ["at_most", "about", None]
+    assert schemas["SummarizeForm"]["properties"]["words_mode"]["enum"] == ["at_most", "about"]

@@ -79,3 +79,40 @@ def test_runs_as_a_module_with_exit_status_two_on_unreadable_input(tmp_path):
     result = subprocess.run([sys.executable, "-m", "summarizer", str(junk)], capture_output=True, text=True)
     assert result.returncode == 2
     assert "junk.bin" in result.stderr and "Traceback" not in result.stderr
+
+
+FIRE = [str(FIXTURES / "fire" / f"{name}.txt") for name in ("herald", "northern", "coast")]
+
+
+def test_sources_that_differ_are_said_in_text_and_json(capsys):
+    assert main(["--words", "400", *FIRE]) == 0
+    text = capsys.readouterr().out
+    assert "(Sources differ: 155 in northern.txt, sixty-seven and 173 in coast.txt.)" in text
+    assert main(["--format", "json", "--words", "400", *FIRE]) == 0
+    sentences = json.loads(capsys.readouterr().out)["summary"]["sentences"]
+    toll = next(s for s in sentences if s["text"].startswith("The fire killed 60 people and injured 162"))
+    assert toll["support"] == 1 and [d["document"] for d in toll["disputed_by"]] == [1, 2]
+    assert all(isinstance(s["disputed_by"], list) for s in sentences)
+
+
+@pytest.mark.parametrize("argv, mode", [(["--words", "60", "--about"], "about"), (["--words", "60"], "at_most"), (["--about"], "about")])
+def test_about_asks_for_about_n_words(monkeypatch, capsys, argv, mode):
+    import summarizer.__main__ as cli
+
+    seen = []
+    real = cli.summarize
+    monkeypatch.setattr(cli, "summarize", lambda documents, options, *a, **k: seen.append(options) or real(documents, options))
+    assert main([*argv, *EXAMPLES]) == 0
+    assert seen[-1].words_mode == mode
+
+
+def test_about_with_sentences_is_refused(capsys):
+    assert main(["--sentences", "3", "--about", *EXAMPLES]) == 2
+    assert "--about applies to a length in words" in capsys.readouterr().err
+
+
+def test_help_documents_about(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--about" in help_text and "the last sentence may run over" in help_text

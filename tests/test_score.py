@@ -76,3 +76,53 @@ def test_eligibility(text, eligible):
 )
 def test_resolve_algorithm(name, resolved):
     assert resolve_algorithm(name) == resolved
+
+
+# --- sumy on a bounded candidate set (issue 8) ----------------------------------------------------
+
+
+def test_sumy_rates_every_sentence_of_a_news_sized_input():
+    from summarizer import WorkBudget
+    from summarizer.score import _sumy_candidates
+
+    docs = segmented(A, B, C)
+    assert _sumy_candidates(docs, group_sentences(docs), WorkBudget()) is None
+
+
+def test_past_its_budget_sumy_rates_only_the_likeliest_sentences_and_the_rest_rate_lowest():
+    """Issue 8: LexRank took 25 s and LSA 80 s and 2.7 GB on 100-200 kB of short sentences."""
+    from summarizer import WorkBudget
+    from summarizer.score import _sumy_candidates
+
+    docs = segmented(A, B, C)
+    groups = group_sentences(docs)
+    budget = WorkBudget(sumy_max_sentences=2)
+    kept = _sumy_candidates(docs, groups, budget)
+    # The fact all three articles report comes first, in its wordings nearest an article's lead.
+    assert kept == {(0, 0), (1, 0)}
+    scoring = ALGORITHMS["lexrank"](docs, groups, "english", budget)
+    shared = next(s for s in scoring.groups if s.group.support == 3)
+    assert all(s.score <= shared.score for s in scoring.groups)
+    lowest = min(s.score for s in scoring.groups)
+    assert sum(s.score == lowest for s in scoring.groups) >= len(groups) - 2
+
+
+def test_sumy_candidates_stop_at_the_word_budget():
+    from summarizer import WorkBudget
+    from summarizer.score import _sumy_candidates
+
+    docs = segmented(A, B, C)
+    kept = _sumy_candidates(docs, group_sentences(docs), WorkBudget(sumy_max_words=30))
+    words = {(s.document, s.index): len(s.words) for d in docs for s in d.sentences}
+    assert kept and sum(words[k] for k in kept) <= 30
+
+
+def test_sumy_candidates_stop_at_the_matrix_budget():
+    """LSA's matrix is distinct stems x sentences; rare words once made it 80 s and 2.7 GB."""
+    from summarizer import WorkBudget
+    from summarizer.score import _sumy_candidates
+
+    docs = segmented(A, B, C)
+    kept = _sumy_candidates(docs, group_sentences(docs), WorkBudget(sumy_max_cells=60))
+    chosen = [s for d in docs for s in d.sentences if (s.document, s.index) in kept]
+    assert chosen and len({stem for s in chosen for stem in s.stems}) * len(chosen) <= 60

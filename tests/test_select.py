@@ -62,3 +62,48 @@ def test_a_budget_smaller_than_any_sentence_gives_nothing_rather_than_overflow()
 def test_both_budgets_hold_together():
     chosen = run(max_words=200, max_sentences=2)
     assert len(chosen) == 2
+
+
+@pytest.mark.parametrize("max_words", [20, 40, 60])
+def test_about_mode_runs_over_by_a_bounded_amount_and_never_cuts(max_words):
+    from summarizer.select import ABOUT_MIN_OVERRUN, ABOUT_OVERRUN_SHARE
+
+    docs = segmented(*ARTICLES)
+    scoring = score(docs, group_sentences(docs), "consensus", "english")
+    strict = select(scoring, max_words, None)
+    about = select(scoring, max_words, None, "about")
+    words = sum(c.group.representative.word_count for c in about)
+    assert words <= max_words + max(ABOUT_MIN_OVERRUN, round(ABOUT_OVERRUN_SHARE * max_words))
+    assert words >= sum(c.group.representative.word_count for c in strict)
+    texts = {s.text for d in docs for s in d.sentences}
+    assert all(c.group.representative.text in texts for c in about)  # whole sentences only
+
+
+def test_about_mode_fills_what_strict_mode_leaves_short():
+    docs = segmented(*ARTICLES)
+    scoring = score(docs, group_sentences(docs), "consensus", "english")
+    strict = sum(c.group.representative.word_count for c in select(scoring, 20, None))
+    about = sum(c.group.representative.word_count for c in select(scoring, 20, None, "about"))
+    assert strict <= 20 < about
+
+
+@pytest.mark.parametrize("algorithm", ["consensus", "textrank", "lead"])
+def test_the_brief_opens_on_an_article_lead(algorithm):
+    chosen = run(algorithm, max_words=60)
+    assert chosen[0].group.representative.index == 0 or any(m.index == 0 for m in chosen[0].group.members)
+
+
+def test_a_sentence_that_continues_another_comes_only_with_it():
+    continuing = [
+        doc("The minister arrived in Vilnius on Tuesday for the two-day summit of the alliance.",
+            "She also plans to meet the leaders of Sweden and Finland during her visit there."),
+        doc("The minister arrived in Vilnius on Tuesday for the two-day summit of the alliance.",
+            "Talks on the new partnership document will continue on Wednesday with the other members."),
+    ]
+    docs = segmented(*continuing)
+    scoring = score(docs, group_sentences(docs), "consensus", "english")
+    for max_words in (20, 40, 60):
+        texts = [c.group.representative.text for c in select(scoring, max_words, None)]
+        if any(t.startswith("She also") for t in texts):
+            i = next(i for i, t in enumerate(texts) if t.startswith("She also"))
+            assert i > 0 and texts[i - 1].startswith("The minister arrived")

@@ -19,6 +19,7 @@ from summarizer import (
     Options,
     OptionsError,
     SummarizerError,
+    TooMuchWorkError,
     UnreadableDocumentError,
     UnsupportedFileTypeError,
     document_from_text,
@@ -51,6 +52,8 @@ def problem_from(error: SummarizerError) -> Problem:
         return Problem(415, error.code, error.message, "files")
     if isinstance(error, DocumentTooLargeError):
         return Problem(413, error.code, error.message, "files" if error.name else None)
+    if isinstance(error, TooMuchWorkError):  # legal in size, too much work: the message says what to cut
+        return Problem(413, error.code, error.message)
     if isinstance(error, UnreadableDocumentError):  # e.g. a PDF without a text layer
         return Problem(422, error.code, error.message, "files")
     # NothingToSummarizeError, UnsupportedLanguageError, and any error added to the library later
@@ -78,7 +81,7 @@ class Limits:
         )
 
     def ingest(self, seconds_left: float | None = None) -> IngestLimits:
-        """The library's limits for one file; a PDF or DOCX gets no more time than the request has left."""
+        """The library's limits for one file; a PDF, DOCX or web page gets no more time than the request has left."""
         limits = IngestLimits(max_bytes=self.max_file_bytes, max_chars=self.max_chars)
         if seconds_left is None:
             return limits
@@ -86,6 +89,7 @@ class Limits:
             limits,
             max_pdf_seconds=min(limits.max_pdf_seconds, seconds_left),
             max_docx_seconds=min(limits.max_docx_seconds, seconds_left),
+            max_html_seconds=min(limits.max_html_seconds, seconds_left),
         )
 
 
@@ -127,6 +131,7 @@ def options_dict(options: Options) -> dict[str, Any]:
         "max_sentences": options.max_sentences,
         "algorithm": options.algorithm,
         "language": options.language,
+        "words_mode": options.words_mode,
     }
 
 

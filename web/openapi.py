@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from summarizer import LANGUAGES, algorithm_names
-from summarizer.options import MAX_SENTENCES_LIMIT, MAX_WORDS_LIMIT
+from summarizer.options import MAX_SENTENCES_LIMIT, MAX_WORDS_LIMIT, WORDS_MODES
 from summarizer.score import resolve_algorithm
 
 # Other spellings the library accepts (it also ignores case and surrounding spaces).
@@ -58,6 +58,12 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                     "enum": [*languages, None],
                     "description": "A language name or ISO 639-1 code (default english).",
                 },
+                "words_mode": {
+                    "type": ["string", "null"],
+                    "enum": [*WORDS_MODES, None],
+                    "description": "How max_words holds: at_most (the default) never goes over; about lets the "
+                    "last sentence run over a little rather than stop short. No sentence is ever cut.",
+                },
             },
         },
         "SummarizeRequest": {
@@ -94,6 +100,7 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                 "max_sentences": {"type": "string", "pattern": "^[0-9]+$"},
                 "algorithm": {"type": "string", "enum": algorithms},
                 "language": {"type": "string", "enum": languages},
+                "words_mode": {"type": "string", "enum": list(WORDS_MODES)},
             },
         },
         "SourceRef": {
@@ -105,6 +112,30 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                 "sentence": {"type": "integer", "minimum": 0, "description": "Index into that document's `sentences`."},
             },
         },
+        "Dispute": {
+            "type": "object",
+            "description": "A source sentence that reports the same thing with other figures (counts, amounts, "
+            "percentages, dates): not counted in `support`.",
+            "required": ["document", "sentence", "differs"],
+            "additionalProperties": False,
+            "properties": {
+                "document": {"type": "integer", "minimum": 0, "description": "Index into `documents`."},
+                "sentence": {"type": "integer", "minimum": 0, "description": "Index into that document's `sentences`."},
+                "differs": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "required": ["brief", "source"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "brief": {"type": "string", "description": "As the brief sentence says it: \"162\"."},
+                            "source": {"type": "string", "description": "As that source says it: \"155\"."},
+                        },
+                    },
+                },
+            },
+        },
         "BriefSentence": {
             "type": "object",
             "required": ["text", "score", "support", "sources"],
@@ -112,12 +143,22 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
             "properties": {
                 "text": {"type": "string"},
                 "score": {"type": "number"},
-                "support": {"type": "integer", "minimum": 1, "description": "How many articles say it."},
+                "support": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "How many articles say it with the same figures and names.",
+                },
                 "sources": {
                     "type": "array",
                     "minItems": 1,
                     "items": {"$ref": "#/components/schemas/SourceRef"},
                     "description": "sources[0] is the sentence whose wording is shown; the others repeat it.",
+                },
+                "disputed_by": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Dispute"},
+                    "description": "Sentences of other articles giving its figures other values, one per article "
+                    "(empty when none; absent from briefs saved before it existed).",
                 },
             },
         },
@@ -188,7 +229,8 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                             "request_too_large, too_many_files, too_many_documents, document_too_large, "
                             "too_much_text, unsupported_media_type, unsupported_file_type, unreadable_document, "
                             "nothing_to_summarize, unsupported_language, rate_limited, not_found, "
-                            "method_not_allowed.",
+                            "method_not_allowed, too_many_parts, field_too_large, took_too_long; from the "
+                            "server in front (make run's nginx): server_error (502), timeout (504).",
                         },
                         "message": {"type": "string", "description": "For people: what went wrong and how to fix it."},
                     },
@@ -244,7 +286,9 @@ def openapi_document(config: Mapping[str, Any]) -> dict[str, Any]:
                             f"Too large: the request is over {config['MAX_CONTENT_LENGTH']} bytes, more than "
                             f"{config['MAX_FILES']} files, more than {config['MAX_DOCUMENTS']} articles, a file over "
                             f"{config['MAX_FILE_BYTES']} bytes, an article over {config['MAX_DOCUMENT_CHARS']} "
-                            f"characters, or over {config['MAX_TOTAL_CHARS']} characters in all."
+                            f"characters, or over {config['MAX_TOTAL_CHARS']} characters in all; a multipart body of more "
+                            f"than {config['MAX_FORM_PARTS']} parts; or a brief that took more than "
+                            f"{config['REQUEST_SECONDS']} seconds to make (took_too_long)."
                         ),
                         "415": _error("The request is neither application/json nor multipart/form-data, or a file "
                                       "is not .txt, .md, .html, .pdf or .docx."),

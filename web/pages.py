@@ -32,10 +32,10 @@ from summarizer import LANGUAGES, Brief, SummarizerError, algorithm_names, summa
 from summarizer.options import DEFAULT_MAX_WORDS, MAX_SENTENCES_LIMIT, MAX_WORDS_LIMIT
 from summarizer.render import to_markdown, to_text
 
-from . import inputs, store
+from . import inputs, ownership, sources, store
 from .inputs import Limits, Problem
 from .security import csrf_valid
-from .views import algorithm_label, brief_view
+from .views import algorithm_label, brief_view, source_card
 
 bp = Blueprint("pages", __name__)
 
@@ -46,7 +46,13 @@ DEFAULT_SENTENCES = 5
 ERROR_FIELDS = ("length", "algorithm", "language", "files")
 OPTION_FIELDS = ("length", "algorithm", "language")  # the brief page's form has no files
 # OptionsError.field -> the form field it is about
-FORM_FIELD = {"max_words": "length", "max_sentences": "length", "algorithm": "algorithm", "language": "language"}
+FORM_FIELD = {
+    "max_words": "length",
+    "max_sentences": "length",
+    "words_mode": "length",
+    "algorithm": "algorithm",
+    "language": "language",
+}
 RECENT_KEY = "recent"
 
 
@@ -74,6 +80,7 @@ class FormState:
     length: str = str(DEFAULT_MAX_WORDS)
     algorithm: str = algorithm_names()[0]
     language: str = "english"
+    about: bool = False  # "about N words": the last sentence may run over (Options.words_mode "about")
     errors: dict[str, str] = field(default_factory=dict)
     alert: str = ""
     alert_field: str | None = None
@@ -87,6 +94,7 @@ class FormState:
             length=form.get("length", "")[:20],
             algorithm=form.get("algorithm", "")[:40],
             language=form.get("language", "")[:40],
+            about=form.get("words_mode") == "about",
         )
         if with_boxes:
             titles, texts = form.getlist("title"), form.getlist("text")
@@ -105,6 +113,7 @@ class FormState:
             length=str(options.get("max_sentences") if by_sentences else options.get("max_words") or ""),
             algorithm=options.get("algorithm", algorithm_names()[0]),
             language=options.get("language", "english"),
+            about=options.get("words_mode") == "about",
         )
 
     def fail(self, problem: Problem) -> FormState:
@@ -126,6 +135,7 @@ def options_from(state: FormState):
             max_sentences=length if state.unit == "sentences" else None,
             algorithm=state.algorithm or None,
             language=state.language or None,
+            words_mode="about" if state.about and state.unit == "words" else None,
         )
     except Problem as problem:
         if problem.field in ("max_words", "max_sentences"):
@@ -210,8 +220,16 @@ def _check_csrf():
         "This form had expired (or came from another site), so nothing was done. "
         "Check what you entered and send it again.",
     )
+    return refuse_form(problem, "Form expired")
+
+
+def refuse_form(problem: Problem, title: str = "Not done") -> Response:
+    """The form this request came from again, `problem` shown in place and what was typed kept (for htmx,
+    the message alone): for refusals made outside the view (CSRF, rate limit, time budget)."""
     if request.endpoint == "pages.summarize_page":
-        return _form_failed(FormState.from_form(request.form), problem, _home)
+        state = FormState.from_form(request.form)
+        state.files_lost = bool(inputs.chosen_files(request.files.getlist("files")))
+        return _form_failed(state, problem, _home)
     if request.endpoint == "pages.resummarize" and request.view_args:
         brief_id = request.view_args["brief_id"]
         return _form_failed(
@@ -222,7 +240,7 @@ def _check_csrf():
         )
     if request.htmx:
         return errors_fragment(FormState().fail(problem), problem.status)
-    return make_response(render_template("error.html", title="Form expired", message=problem.message), 400)
+    return make_response(render_template("error.html", title=title, message=problem.message), problem.status)
 
 
 # --- home ------------------------------------------------------------------------------------
@@ -268,7 +286,9 @@ def summarize_page():
         return _home(state)
 
     limits = Limits.from_config(current_app.config)
+    maker, quota = ownership.maker(), ownership.quota()
     try:
+        store.check_quota(maker, quota)  # before the work: a maker over the quota is told at once
         options = options_from(state)
         inputs.check_file_count(len(files), limits)
         documents = inputs.documents_from_boxes(state.boxes, limits)
@@ -280,14 +300,29 @@ def summarize_page():
         problem = error if isinstance(error, Problem) else inputs.problem_from(error)
         state.files_lost = bool(files)
         return _form_failed(state, problem, _home)
+    except store.QuotaExceeded as error:
+        state.files_lost = bool(files)
+        return _over_quota(state, error)
 
+    brief_id = store.new_id()
+    data = brief.to_dict()
     try:
-        brief_id = store.save(
-            inputs.options_dict(options), [inputs.document_dict(d) for d in documents], brief.to_dict()
+        store.save(
+            inputs.options_dict(options),
+            [inputs.document_dict(d) for d in documents],
+            data,
+            page=sources.page_data(data),
+            brief_id=brief_id,
+            edit_hash=ownership.token_hash(ownership.token_for(brief_id)),
+            maker=maker,
+            quota=quota,
         )
     except store.StorageError as error:
         state.files_lost = bool(files)
         return _form_failed(state, _not_saved(error, "the brief was not saved"), _home)
+    except store.QuotaExceeded as error:
+        state.files_lost = bool(files)
+        return _over_quota(state, error)
     _remember(brief_id)
     url = url_for("pages.brief", brief_id=brief_id)
     if request.htmx:
@@ -300,19 +335,86 @@ def summarize_page():
 # --- a saved brief ---------------------------------------------------------------------------
 
 
-def _load(brief_id: str) -> store.SavedBrief:
-    saved = store.load(brief_id)
+def _over_quota(state: FormState, error: store.QuotaExceeded) -> Response:
+    """The form again with why nothing was saved: 413 for one brief over the day's size, else 429."""
+    quota = error.quota
+    if error.too_large:
+        problem = Problem(
+            413,
+            "brief_too_large",
+            f"This brief and its articles take {inputs.megabytes(error.adding)}, more than the "
+            f"{inputs.megabytes(quota.bytes)} one client may save in a day, so it was not saved. "
+            "Leave some articles out, or paste only the part of each you need.",
+        )
+    else:
+        hours, minutes = divmod(-(-error.retry_after // 60), 60)
+        wait = f"{hours} h {minutes} min" if hours else f"{minutes} min"
+        problem = Problem(
+            429,
+            "quota_exceeded",
+            f"You have saved {error.briefs} brief{'' if error.briefs == 1 else 's'} "
+            f"({inputs.megabytes(error.size)}) in the last 24 hours; one client may save {quota.briefs} briefs or "
+            f"{inputs.megabytes(quota.bytes)} a day, so this one was not saved. Delete briefs you no longer "
+            f"need (your recent briefs are listed below), or try again in {wait}.",
+        )
+    response = _form_failed(state, problem, _home)
+    if problem.status == 429:
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def _gone(status: int, code: str, message: str):
+    """Stop the request with `message`: a page, or for htmx the alert of the form it came from."""
+    problem = Problem(status, code, message)
+    if request.htmx:
+        abort(errors_fragment(FormState().fail(problem), status))
+    abort(make_response(render_template("error.html", title="Not found" if status == 404 else "Expired",
+                                        message=message), status))
+
+
+def _load(brief_id: str, *, articles: bool = True, brief: bool = True) -> store.SavedBrief:
+    """The saved brief; 404 when there is none, 410 when it has expired (and is not purged yet)."""
+    saved = store.load(brief_id, articles=articles, brief=brief)
+    days = current_app.config["BRIEF_TTL_DAYS"]
     if saved is None:
-        abort(404)
+        _gone(404, "not_found", "There is nothing at this address: the brief was deleted, or it expired (briefs "
+                                f"are deleted {days} days after they are made), and it is gone for good.")
+    if saved.expired:
+        _gone(410, "expired", f"This brief expired on {saved.expires[:10]}: briefs are deleted {days} days after "
+                              "they are made, with the articles they were made from.")
     return saved
 
 
+def _page_view(saved: store.SavedBrief):
+    """The brief page's view, from the page copy kept with the brief; a brief saved before copies were kept
+    gets one the first time it is opened (if the disk allows), so later opens are as quick."""
+    if saved.page is not None:
+        return brief_view(saved.page)
+    page = sources.page_data(saved.brief)
+    try:
+        store.keep_page(saved.id, page)
+    except store.StorageError:
+        pass
+    return brief_view(page)
+
+
 def _brief_page(brief_id: str, state: FormState | None = None, status: int = 200) -> Response:
-    saved = _load(brief_id)
+    saved = _load(brief_id, articles=False, brief=False)
     state = state or FormState.from_options(saved.options)
-    return make_response(
-        render_template("brief.html", **page_context(saved=saved, view=brief_view(saved.brief), form=state)), status
+    context = page_context(saved=saved, view=_page_view(saved), form=state, edit_token=ownership.edit_token(saved))
+    return make_response(render_template("brief.html", **context), status)
+
+
+def _not_owner(brief_id: str, what: str) -> Response:
+    """403, said in place: on the brief page (its alert, for htmx), what was chosen kept."""
+    problem = Problem(
+        403,
+        "not_owner",
+        f"Only the browser that made this brief, or someone with its edit link, can {what}; this link lets you "
+        "read it and download it. Nothing was changed.",
     )
+    state = FormState.from_form(request.form, with_boxes=False)
+    return _form_failed(state, problem, lambda s, status: _brief_page(brief_id, s, status), OPTION_FIELDS)
 
 
 @bp.get("/briefs/<briefid:brief_id>")
@@ -324,6 +426,8 @@ def brief(brief_id: str):
 def resummarize(brief_id: str):
     """Make the brief again from its saved articles with other options; htmx swaps it in place."""
     saved = _load(brief_id)
+    if ownership.edit_token(saved) is None:
+        return _not_owner(brief_id, "make it again")
     state = FormState.from_form(request.form, with_boxes=False)
     try:
         options = options_from(state)
@@ -331,31 +435,72 @@ def resummarize(brief_id: str):
     except (Problem, SummarizerError) as error:
         problem = error if isinstance(error, Problem) else inputs.problem_from(error)
         return _form_failed(state, problem, lambda s, status: _brief_page(brief_id, s, status), OPTION_FIELDS)
+    data = new.to_dict()
     try:
-        if not store.update(brief_id, inputs.options_dict(options), new.to_dict()):
+        if not store.update(brief_id, inputs.options_dict(options), data, page=sources.page_data(data)):
             abort(404)
     except store.StorageError as error:
         problem = _not_saved(error, "the brief was not changed")
         return _form_failed(state, problem, lambda s, status: _brief_page(brief_id, s, status), OPTION_FIELDS)
     if request.htmx:
-        saved = _load(brief_id)
+        saved = _load(brief_id, articles=False, brief=False)
         return render_template(
-            "_brief_update.html", **page_context(saved=saved, view=brief_view(saved.brief), form=FormState.from_options(saved.options))
+            "_brief_update.html", **page_context(saved=saved, view=_page_view(saved), form=FormState.from_options(saved.options))
         )
     return redirect(url_for("pages.brief", brief_id=brief_id), 303)
 
 
 @bp.post("/briefs/<briefid:brief_id>/delete")
 def delete(brief_id: str):
+    saved = _load(brief_id, articles=False, brief=False)
+    if ownership.edit_token(saved) is None:
+        return _not_owner(brief_id, "delete it")
     try:
-        if not store.delete(brief_id):
-            abort(404)
+        deleted = store.delete(brief_id)
     except store.StorageError as error:
-        problem = _not_saved(error, "the brief was not deleted")
-        return make_response(render_template("error.html", title="Not deleted", message=problem.message), 503)
+        why = " even with the space the server keeps free for deleting" if "full" in error.reason else ""
+        message = (
+            f"{error.reason}, so the brief was not deleted{why}. It is still there, and only you can change it. "
+            "Try again in a few minutes; the people who run this server have been told."
+        )
+        return make_response(render_template("error.html", title="Not deleted", message=message), 503)
+    if not deleted:
+        abort(404)
     _forget(brief_id)
-    flash("The brief and the articles it was made from were deleted.")
+    ownership.forget(brief_id)
+    if deleted.wiped:
+        flash("The brief and the articles it was made from were deleted.")
+    else:
+        flash("The brief and the articles it was made from were deleted: no one can open them any more. The server "
+              "could not yet overwrite their text in its files (its disk is full or busy); that happens at its next "
+              "clean-up, within minutes of the next brief being saved.")
     return redirect(url_for("pages.index"), 303)
+
+
+@bp.get("/briefs/<briefid:brief_id>/edit/<token>")
+def edit(brief_id: str, token: str):
+    """An edit link: this browser may now make the brief again or delete it."""
+    saved = _load(brief_id, articles=False, brief=False)
+    if not ownership.matches(token, saved.edit_hash):
+        message = ("This edit link does not match the brief: check that it was copied whole. The brief's own link "
+                   "still lets you read it.")
+        return make_response(render_template("error.html", title="Not an edit link", message=message), 403)
+    ownership.keep(brief_id, token)
+    _remember(brief_id)
+    flash("This browser can now make this brief again or delete it.")
+    return redirect(url_for("pages.brief", brief_id=brief_id), 303)
+
+
+@bp.get("/briefs/<briefid:brief_id>/sources/<int:document>")
+def source(brief_id: str, document: int):
+    """A page of one whole article of the brief (?page=k): for htmx its text region, swapped into the card;
+    a page of its own otherwise."""
+    saved = _load(brief_id, articles=False)
+    part = sources.article_page(saved.brief, document, request.args.get("page", 1, type=int))
+    if part is None:
+        _gone(404, "not_found", "This brief has no such article, or the article has no such page.")
+    context = page_context(saved=saved, card=source_card(document, part), focus=bool(request.htmx))
+    return render_template("_source_text.html" if request.htmx else "source.html", **context)
 
 
 DOWNLOADS = {
@@ -367,7 +512,7 @@ DOWNLOADS = {
 
 @bp.get("/briefs/<briefid:brief_id>.<any(txt, md, json):fmt>")
 def download(brief_id: str, fmt: str):
-    saved = _load(brief_id)
+    saved = _load(brief_id, articles=False)
     if fmt == "json":
         body = json.dumps(saved.brief, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":

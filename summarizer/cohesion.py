@@ -1,0 +1,305 @@
+"""Cohesion: which sentences lean on another one, so that a brief never shows one without it.
+
+A news sentence often reads only after the one before it: it opens on "He" or "But", says "also",
+or names a thing by a definite description ("the new document", "the leaders") that its article
+introduced earlier. Extracted on its own, such a sentence points at nothing. This module finds
+those links; selection then takes a leaning sentence only with what it leans on, and the brief's
+order keeps it after that.
+
+Two kinds of link, each with a reason a reader would give:
+- `on_previous`: the sentence continues the one before it in its article (a pronoun or connective
+  opening it, an additive "also", a personal pronoun before any name). It may stand in a brief
+  only right after that sentence, or a sentence saying the same thing.
+- `needs`: stems of definite descriptions whose head noun its article used earlier ("the document"
+  after "a new security cooperation document"). Some earlier brief sentence must mention it.
+- `needs_any`: a sentence that adds to something ("Kishida is also slated to visit Belgium") needs
+  an earlier brief sentence about its subject: one of the stems of its opening noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from .segment import stemmer, stop_words
+from .types import SegmentedDocument, Sentence
+
+# Words that, opening a sentence, point back at the sentence before: pronouns, demonstratives and
+# connectives. Per language; a language without a row has no opener rule.
+OPENERS: dict[str, frozenset[str]] = {
+    "english": frozenset(
+        "he she him his her hers they them their theirs it its this these those that such "
+        "but and or so yet still also however meanwhile moreover furthermore besides nevertheless "
+        "nonetheless instead likewise similarly then thus therefore hence there another "
+        "both either neither others".split()
+    ),
+    "french": frozenset(
+        "il elle ils elles lui leur leurs son sa ses ce cet cette ces cela ceci celui celle ceux celles "
+        "mais et ou donc aussi également cependant pourtant toutefois ensuite puis ainsi".split()
+    ),
+    "german": frozenset(
+        "er sie es ihm ihn ihr ihre ihrem ihren sein seine seinem seinen dies diese dieser dieses "
+        "aber und oder auch jedoch dennoch dann daher deshalb".split()
+    ),
+    "spanish": frozenset(
+        "él ella ellos ellas su sus este esta estos estas eso esto pero y o también sin embargo además "
+        "luego así".split()
+    ),
+    "italian": frozenset(
+        "lui lei egli ella essi esse suo sua suoi sue questo questa questi queste ma e o anche però "
+        "inoltre quindi poi".split()
+    ),
+    "portuguese": frozenset(
+        "ele ela eles elas seu sua seus suas este esta estes estas isso isto mas e ou também porém "
+        "além então assim".split()
+    ),
+    "greek": frozenset(
+        "αυτός αυτή αυτό αυτοί αυτές αυτά αυτού αυτής αυτών του της των τους επίσης όμως αλλά "
+        "και ή ωστόσο επομένως".split()
+    ),
+    "czech": frozenset(
+        "on ona ono oni ony jeho její jejich jemu tento tato toto tyto ten ta to ale a nebo také "
+        "však proto pak".split()
+    ),
+    "polish": frozenset(
+        "on ona ono oni one jego jej ich jemu ten ta to te ci ale i lub także również jednak więc "
+        "potem".split()
+    ),
+    "swedish": frozenset(
+        "han hon den det de hans hennes deras dess denna detta dessa men och eller också även dock "
+        "sedan därför".split()
+    ),
+}
+
+# Anywhere in a sentence, these presuppose something said before about its subject ("is also
+# scheduled"): the brief must have mentioned that subject earlier.
+ADDITIVES: dict[str, frozenset[str]] = {
+    "english": frozenset({"also", "again", "another", "too"}),
+    "french": frozenset({"aussi", "également", "autre"}),
+    "german": frozenset({"auch", "ebenfalls"}),
+    "spanish": frozenset({"también", "además"}),
+    "italian": frozenset({"anche", "inoltre"}),
+    "portuguese": frozenset({"também"}),
+    "greek": frozenset({"επίσης"}),
+    "czech": frozenset({"také", "rovněž"}),
+    "polish": frozenset({"także", "również"}),
+    "swedish": frozenset({"också", "även"}),
+}
+
+# Personal pronouns that, met before any name in the sentence, refer to someone named earlier.
+PERSONAL_PRONOUNS: dict[str, frozenset[str]] = {
+    "english": frozenset("he she him his her they them their".split()),
+}
+
+# Capitalised words that are not names a pronoun could point at.
+NOT_NAMES: dict[str, frozenset[str]] = {
+    "english": frozenset(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+        "july august september october november december i".split()
+    ),
+}
+
+# Definite articles, for definite descriptions. Only languages where nouns are lower-case and the
+# article stands before them as a word; elided French/Italian "l'" is handled in _definite_heads.
+DEFINITE_ARTICLES: dict[str, frozenset[str]] = {
+    "english": frozenset({"the"}),
+    "french": frozenset({"le", "la", "les"}),
+    "spanish": frozenset({"el", "la", "los", "las"}),
+    "italian": frozenset({"il", "lo", "la", "i", "gli", "le"}),
+    "portuguese": frozenset({"o", "a", "os", "as"}),
+    "greek": frozenset({"ο", "η", "το", "οι", "τα", "τον", "την", "του", "της", "των", "τους", "τις"}),
+}
+# A definite description is the article and at most this many lower-case words after it, up to the
+# first function word ("the new document which ..."): adjectives such as "new" belong to it, so the
+# generic stop-word lists (which hold "new") are too coarse where a closed-class list exists.
+DESCRIPTION_WORDS = 3
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "english": frozenset(
+        "a an the of in on at to for with by from as and or but nor is are was were be been being has have "
+        "had do does did will would can could should shall may might must that which who whom whose what "
+        "this these those it its their his her they he she we our you your i my me us them him not no than "
+        "then there here when where while after before over under about into onto through during between "
+        "against among per via said says say told".split()
+    ),
+}
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[,;:()\[\]\"“”«»—–]")  # words, and the marks that end a phrase
+_ELIDED = re.compile(r"^[ld]['’]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Leaning:
+    """What a sentence needs before it in a brief. Empty for a sentence that stands alone."""
+
+    on_previous: bool = False
+    needs: frozenset[str] = frozenset()
+    needs_any: frozenset[str] = frozenset()
+
+    @property
+    def stands_alone(self) -> bool:
+        return not self.on_previous and not self.needs and not self.needs_any
+
+    def met_by(self, said: set[str] | frozenset[str]) -> bool:
+        """Whether stems an earlier part of the brief said give this sentence what it points at."""
+        return self.needs <= said and (not self.needs_any or bool(self.needs_any & said))
+
+
+STANDS_ALONE = Leaning()
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _words(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t[:1].isalnum()]
+
+
+def _leans_on_previous(tokens: list[str], language: str) -> bool:
+    if not tokens:
+        return False
+    lowered = [t.lower() for t in tokens]
+    if lowered[0] in OPENERS.get(language, ()):
+        return True
+    pronouns = PERSONAL_PRONOUNS.get(language)
+    if pronouns and any(low in pronouns for low in lowered[1:]):
+        # "he said" with nobody named in the sentence points back; with a name, it points at that name
+        # ("During his talks with Yoon, Kishida will explain ...").
+        not_names = NOT_NAMES.get(language, frozenset())
+        return not any(token[:1].isupper() and token.lower() not in not_names for token in tokens[1:])
+    return False
+
+
+def _definite_heads(tokens: list[str], language: str) -> list[str]:
+    """Head words of the definite descriptions in a sentence: the last lower-case word of up to
+    DESCRIPTION_WORDS after a definite article. A capitalised word ends the description: "the NATO
+    summit" names itself."""
+    articles = DEFINITE_ARTICLES.get(language)
+    if not articles:
+        return []
+    stops = FUNCTION_WORDS.get(language) or stop_words(language)
+    lowered = [t.lower() for t in tokens]
+    elides = language in ("french", "italian")
+    starts = [i for i, low in enumerate(lowered) if low in articles or (elides and _ELIDED.match(low))]
+    heads = []
+    for i in starts:
+        if lowered[i] in articles:
+            rest = tokens[i + 1 : i + 1 + DESCRIPTION_WORDS]
+        else:
+            rest = [tokens[i][2:], *tokens[i + 1 : i + DESCRIPTION_WORDS]]
+        words = []
+        for word in rest:
+            if not word[:1].isalpha() or word[:1].isupper() or word.lower() in stops:
+                break
+            words.append(word.lower())
+        if words:
+            heads.append(words[-1])
+    return heads
+
+
+def _adds_to(words: list[str], language: str) -> bool:
+    lowered = [w.lower() for w in words]
+    if any(w in ADDITIVES.get(language, ()) for w in lowered):
+        return True
+    return language == "english" and "as well" in " ".join(lowered)
+
+
+# Words of a sentence's opening noun phrase, at most; a fronted phrase ends at a comma within this many.
+SUBJECT_WORDS = 4
+FRONTED_WORDS = 8
+
+
+def _subject_words(tokens: list[str], language: str) -> list[str]:
+    """The words of the sentence's opening noun phrase, its likely subject: "Kishida" in "Kishida, who
+    is also ...", "prime minister" in "The prime minister is also ...". A fronted phrase ("On Thursday,")
+    is skipped."""
+    function = FUNCTION_WORDS.get(language) or stop_words(language)
+    start = 0
+    if tokens and tokens[0].lower() in function and "," in tokens[:FRONTED_WORDS]:
+        start = tokens.index(",") + 1
+    words = []
+    for token in tokens[start:]:
+        if not token[:1].isalnum():
+            break
+        if token.lower() in function:
+            if words:
+                break
+            continue  # a leading article or determiner
+        words.append(token.lower())
+        if len(words) == SUBJECT_WORDS:
+            break
+    return words
+
+
+class Leanings(Mapping[tuple[int, int], Leaning]):
+    """Every sentence's leaning by (document, sentence index), worked out when first asked for:
+    selection looks at a few dozen candidates of a cluster's hundreds of sentences. Sentences that
+    stand alone are not in it."""
+
+    def __init__(self, documents: Sequence[SegmentedDocument], language: str):
+        self._language = language
+        self._stem = stemmer(language)
+        self._sentences: dict[tuple[int, int], tuple[Sentence, int]] = {}  # -> (sentence, body position)
+        self._first_use: dict[int, dict[str, int]] = {}  # document -> stem -> body position first used
+        for document in documents:
+            first: dict[str, int] = {}
+            position = 0
+            for sentence in document.sentences:
+                self._sentences[(sentence.document, sentence.index)] = (sentence, position)
+                if not sentence.is_heading:  # a headline is not running text: leads are written to open
+                    for stem in sentence.stems:  # content stems: a head that is a stop word needs nothing
+                        first.setdefault(stem, position)
+                    position += 1
+            if document.sentences:
+                self._first_use[document.sentences[0].document] = first
+        self._known: dict[tuple[int, int], Leaning] = {}
+
+    def _work_out(self, key: tuple[int, int]) -> Leaning:
+        sentence, position = self._sentences[key]
+        if sentence.is_heading:
+            return STANDS_ALONE
+        language, stem = self._language, self._stem
+        first = self._first_use.get(sentence.document, {})
+        tokens = _tokens(sentence.text)
+        words = _words(tokens)
+        on_previous = position > 0 and _leans_on_previous(words, language)
+        needs = frozenset(
+            head for head in (stem(word) for word in _definite_heads(tokens, language))
+            if first.get(head, position) < position
+        )
+        needs_any: frozenset[str] = frozenset()
+        if _adds_to(words, language):
+            needs_any = frozenset(stem(word) for word in _subject_words(tokens, language)) or frozenset({""})
+        return Leaning(on_previous, needs, needs_any)
+
+    def _leaning(self, key: tuple[int, int]) -> Leaning:
+        leaning = self._known.get(key)
+        if leaning is None:
+            leaning = self._known[key] = self._work_out(key)
+        return leaning
+
+    def __getitem__(self, key: tuple[int, int]) -> Leaning:
+        if key not in self._sentences or self._leaning(key).stands_alone:
+            raise KeyError(key)
+        return self._leaning(key)
+
+    def get(self, key, default=None):  # type: ignore[override]
+        if key not in self._sentences:
+            return default
+        leaning = self._leaning(key)
+        return default if leaning.stands_alone else leaning
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._sentences and not self._leaning(key).stands_alone  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return (key for key in self._sentences if key in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def leanings(documents: Sequence[SegmentedDocument], language: str) -> Leanings:
+    """Every sentence's leaning, by (document, sentence index); sentences that stand alone are left out."""
+    return Leanings(documents, language)

@@ -1,0 +1,81 @@
+"""Cohesion: which sentences lean on another, so a brief never shows one without it."""
+
+import pytest
+from builders import doc, segmented
+
+from summarizer.cohesion import leanings
+
+
+def leaning_of(*sentences: str, language: str = "english"):
+    """The leaning of the last sentence of a one-paragraph-per-sentence article."""
+    docs = segmented(doc(*sentences), language=language)
+    last = docs[0].sentences[-1]
+    return leanings(docs, language).get((0, last.index))
+
+
+LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new security cooperation document."
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "His first destination was Poland.",
+        "He and the Polish prime minister confirmed their coordination.",
+        "But the talks were delayed until the autumn of next year.",
+        "The leader said he would return to the capital on Friday evening.",
+    ],
+)
+def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
+    assert leaning_of(LEAD, second).on_previous
+
+
+@pytest.mark.parametrize(
+    "second, subject",
+    [
+        ("The prime minister is also scheduled to meet Jens Stoltenberg.", {"prime", "minist"}),
+        ("Kishida, who is also slated to visit Belgium, will meet Yoon.", {"kishida"}),
+        ("On Thursday, officials will also meet in Brussels for talks.", {"offici"}),
+    ],
+)
+def test_a_sentence_that_adds_to_something_needs_its_subject_said_before(second, subject):
+    leaning = leaning_of(LEAD, second)
+    assert not leaning.on_previous and leaning.needs_any == subject
+    assert not leaning.met_by(set()) and leaning.met_by(set(subject) | {"other"})
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kishida arrived in Lithuania on Tuesday for the two-day NATO summit.",
+        "During his talks with Yoon, Kishida will explain Japan's plan for the treated water.",
+    ],
+)
+def test_a_sentence_that_names_its_subject_stands_alone(second):
+    leaning = leaning_of(LEAD, second)
+    assert leaning is None or not leaning.on_previous
+
+
+def test_a_definite_description_of_something_introduced_earlier_needs_that_mention():
+    leaning = leaning_of(LEAD, "Kishida and Stoltenberg are expected to release the new document in Vilnius.")
+    assert "document" in leaning.needs
+
+
+def test_a_definite_description_naming_itself_needs_nothing():
+    """'the NATO summit' is capitalised after its article: a name, not a reference back."""
+    leaning = leaning_of(LEAD, "Kishida will attend the NATO summit in Vilnius on Wednesday.")
+    assert leaning is None
+
+
+def test_a_description_new_to_its_article_needs_nothing():
+    assert leaning_of(LEAD, "Officials said the weather in Vilnius was warm for the season.") is None
+
+
+def test_a_lead_never_leans_even_on_its_headline():
+    docs = segmented(doc("Fire kills 60 in Northern Port", "The fire broke out at a market on Friday night."))
+    assert leanings(docs, "english") == {}
+
+
+def test_openers_are_per_language():
+    leaning = leaning_of("Le président a annoncé un plan de relance.", "Il a aussi promis des baisses d'impôts.",
+                         language="french")
+    assert leaning.on_previous
