@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import hostile_inputs as hostile  # noqa: E402
-from live_stack import LiveStack, memory_mb  # noqa: E402
+from live_stack import LiveStack, memory_mb, post_chunked  # noqa: E402
 
 TARGET_SECONDS = 10
 TARGET_RSS_MB = 1024
@@ -204,23 +204,7 @@ def run_api_class(stack: LiveStack, name: str) -> Outcome:
 def _chunked_over_limit(stack: LiveStack, limit: int) -> tuple[int, float, str]:
     body = hostile.json_over_size(limit)
     started = time.monotonic()
-    sock = socket.create_connection(("127.0.0.1", stack.port), timeout=CLIENT_TIMEOUT)
-    try:
-        sock.sendall(b"POST /api/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                     b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")  # fmt: skip
-        try:
-            for start in range(0, len(body), 1 << 20):
-                chunk = body[start:start + (1 << 20)]
-                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-            sock.sendall(b"0\r\n\r\n")
-        except OSError:
-            pass  # answered and closed before the whole body went
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
-    finally:
-        sock.close()
-    head, _, payload = answer.partition(b"\r\n\r\n")
+    head, payload = post_chunked(stack.port, "/api/summarize", body, CLIENT_TIMEOUT)
     match = re.match(rb"HTTP/1\.1 (\d{3})", head)
     code = ""
     try:

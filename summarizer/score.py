@@ -105,7 +105,7 @@ def sentence_concepts(sentence: Sentence, language: str) -> frozenset[str]:
     stops = stop_words(language)
     stem = stemmer(language)
     words = sentence.words
-    stems = [stem(w) for w in words]
+    stems = stem.many(words)
     stop = [w in stops for w in words]
     concepts = {
         (f"{a} {b}" if a <= b else f"{b} {a}")
@@ -178,15 +178,19 @@ def _consensus(documents: Sequence[SegmentedDocument], groups: Sequence[Group], 
     leaning = leanings(documents, language)
     weights = _concept_weights(documents, per_sentence, positions)
 
+    # Each sentence's weighed concepts and their weight, once: wording choice and scoring both read them.
+    weighed = {key: frozenset(c for c in concepts if c in weights) for key, concepts in per_sentence.items()}
+    weight = {key: sum(weights[c] for c in concepts) for key, concepts in weighed.items()}
+
     def weight_of(sentence: Sentence) -> float:
-        return sum(weights.get(c, 0.0) for c in per_sentence[(sentence.document, sentence.index)])
+        return weight[(sentence.document, sentence.index)]
 
     concepts_of: dict[int, frozenset[str]] = {}
     scored = []
     for group in groups:
         group = _best_wording(group, weight_of, leaning)
         rep = group.representative
-        concepts_of[group.id] = frozenset(c for c in per_sentence[(rep.document, rep.index)] if c in weights)
+        concepts_of[group.id] = weighed[(rep.document, rep.index)]
         density = weight_of(rep) / max(1, rep.word_count)
         scored.append(ScoredGroup(group=group, score=density * (1 + math.log(group.support))))
     eligible = frozenset(s.group.id for s in scored if is_eligible(s.group.representative))

@@ -60,6 +60,11 @@ class _Stemmer:
             self._stem = str.lower
         self._cache: dict[str, str] = {}
 
+    def many(self, words) -> list[str]:
+        """Stems of many words: one dictionary look-up each where cached (scoring stems every word)."""
+        cache = self._cache
+        return [cache.get(w) or self(w) for w in words]
+
     def __call__(self, word: str) -> str:
         stem = self._cache.get(word)
         if stem is None:

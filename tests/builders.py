@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from summarizer.segment import segment
 from summarizer.types import Document
 
@@ -12,3 +14,11 @@ def doc(*paragraphs: str, title: str = "", date: str | None = None, url: str | N
 
 def segmented(*documents: Document, language: str = "english"):
     return segment(list(documents), language)
+
+
+def csrf_token_of(client) -> str:
+    """The session's CSRF token, as a page carries it (and makes it on first visit)."""
+    html = client.get("/").get_data(as_text=True)
+    match = re.search(r'<meta name="csrf-token" content="([^"]+)"', html)
+    assert match, "the page has no csrf-token meta"
+    return match.group(1)

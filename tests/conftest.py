@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from builders import csrf_token_of
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`) does not put the repository on the path
@@ -65,17 +65,9 @@ def articles(kyodo, nhk) -> list[tuple[str, str]]:
     return [("Kyodo: Kishida and NATO", kyodo), ("NHK: Kishida in Lithuania", nhk)]
 
 
-def _csrf_token(client) -> str:
-    """The session's CSRF token, as a page carries it (and makes it on first visit)."""
-    html = client.get("/").get_data(as_text=True)
-    match = re.search(r'<meta name="csrf-token" content="([^"]+)"', html)
-    assert match, "the page has no csrf-token meta"
-    return match.group(1)
-
-
 @pytest.fixture
 def token(client) -> str:
-    return _csrf_token(client)
+    return csrf_token_of(client)
 
 
 def _form_data(boxes, token, *, length="120", unit="words", algorithm="consensus", language="english", **extra):
@@ -98,7 +90,7 @@ def post_form(client, token):
     """POST the home form; `htmx=True` sends it as htmx does; `client=` posts with another app's client."""
 
     def post(boxes, *, files=None, htmx=False, client=client, **fields):
-        data = _form_data(boxes, token if client is post.default_client else _csrf_token(client), **fields)
+        data = _form_data(boxes, token if client is post.default_client else csrf_token_of(client), **fields)
         if files is not None:
             data["files"] = files
         headers = {"HX-Request": "true"} if htmx else {}

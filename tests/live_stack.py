@@ -146,3 +146,26 @@ class LiveStack:
 
     def __exit__(self, *_exc) -> None:
         self.stop()
+
+
+def post_chunked(port: int, path: str, body: bytes, timeout: float = 30) -> tuple[bytes, bytes]:
+    """POST `body` as a chunked JSON request on a raw socket; the answer's (head, payload). A server may
+    answer and close before the whole body went: what it said then is returned."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    try:
+        sock.sendall(b"POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" % path.encode())  # fmt: skip
+        try:
+            for start in range(0, len(body), 1 << 20):
+                chunk = body[start:start + (1 << 20)]
+                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            sock.sendall(b"0\r\n\r\n")
+        except OSError:
+            pass  # answered and closed before the whole body went
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    finally:
+        sock.close()
+    head, _, payload = answer.partition(b"\r\n\r\n")
+    return head, payload

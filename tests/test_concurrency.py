@@ -44,7 +44,9 @@ def _free_port() -> int:
 def server(tmp_path):
     """gunicorn with three workers on a free loopback port and a fresh data directory."""
     port = _free_port()
-    env = {**os.environ, "SUMMARIZER_DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": ""}
+    # One client makes all these briefs: rate limit and daily quota off, or they would refuse it.
+    env = {**os.environ, "SUMMARIZER_DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "",
+           "SUMMARIZER_API_RATE_LIMIT": "off", "SUMMARIZER_BRIEF_QUOTA": "100000", "SUMMARIZER_BRIEF_QUOTA_MB": "100000"}
     process = subprocess.Popen(
         [str(GUNICORN), "--bind", f"127.0.0.1:{port}", "--workers", "3", "app:create_app()"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 
 import hostile_inputs
-from live_stack import ROOT, LiveStack, nginx_available
+from builders import csrf_token_of
+from live_stack import ROOT, LiveStack, nginx_available, post_chunked
 
 # --- fixtures ----------------------------------------------------------------------------------------------
 
@@ -141,23 +142,7 @@ def test_two_worst_case_requests_leave_the_home_page_answering(stack):
 def test_chunked_body_over_the_limit_is_413_json(stack):
     """Regression (issue 8): a chunked body over the limit answered 400 invalid_json."""
     body = hostile_inputs.json_over_size(25 * 1024 * 1024)
-    sock = socket.create_connection(("127.0.0.1", stack.port), timeout=30)
-    try:
-        sock.sendall(b"POST /api/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                     b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")  # fmt: skip
-        try:
-            for start in range(0, len(body), 1 << 20):
-                chunk = body[start:start + (1 << 20)]
-                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-            sock.sendall(b"0\r\n\r\n")
-        except OSError:
-            pass  # nginx may answer and close before the whole body is sent
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
-    finally:
-        sock.close()
-    head, _, payload = answer.partition(b"\r\n\r\n")
+    head, payload = post_chunked(stack.port, "/api/summarize", body)
     assert head.startswith(b"HTTP/1.1 413"), head
     assert b"application/json" in head
     assert json.loads(payload)["error"]["code"] == "request_too_large"
@@ -396,9 +381,8 @@ def test_links_come_from_the_base_url(make_app, articles):
     client = make_app(BASE_URL="https://brief.example.org/").test_client()
     api_page = client.get("/api", headers={"Host": "evil.example"}).get_data(as_text=True)
     assert "curl -s https://brief.example.org/api/summarize" in api_page and "evil.example" not in api_page
-    from conftest import _csrf_token
 
-    page = _brief_page(client, _csrf_token(client), articles)
+    page = _brief_page(client, csrf_token_of(client), articles)
     assert re.search(r"Link to this brief: <a href=\"/briefs/[\w-]+\">https://brief\.example\.org/briefs/", page)
     assert "evil.example" not in page
 
@@ -467,10 +451,9 @@ def _summarize_form(token: str, text: str = "Some article text. It has two sente
 
 
 def test_the_home_form_over_the_limit_is_429_in_place_with_input_kept(make_app, articles):
-    from conftest import _csrf_token
 
     client = make_app(API_RATE_LIMIT="2/minute").test_client()
-    token = _csrf_token(client)
+    token = csrf_token_of(client)
     typed = "My own article about the harbour bridge. It reopened on Tuesday."
     for _ in range(2):
         assert client.post("/summarize", data=_summarize_form(token, typed)).status_code in (303, 422)
@@ -491,19 +474,17 @@ def test_the_home_form_over_the_limit_is_429_in_place_with_input_kept(make_app, 
 
 
 def test_adding_a_box_without_javascript_is_not_counted(make_app):
-    from conftest import _csrf_token
 
     client = make_app(API_RATE_LIMIT="1/minute").test_client()
-    token = _csrf_token(client)
+    token = csrf_token_of(client)
     for _ in range(3):
         assert client.post("/summarize", data=_summarize_form(token, action="add")).status_code == 200
 
 
 def test_making_a_brief_again_is_rate_limited_in_place(make_app, articles):
-    from conftest import _csrf_token
 
     client = make_app(API_RATE_LIMIT="2/minute").test_client()
-    token = _csrf_token(client)
+    token = csrf_token_of(client)
     data = _summarize_form(token, articles[0][1])
     data["title"], data["text"] = [t for t, _ in articles], [x for _, x in articles]
     made = client.post("/summarize", data=data)
@@ -559,9 +540,8 @@ def test_the_page_shows_the_time_budget_in_place_with_input_kept(make_app, monke
     monkeypatch.setattr("web.pages.summarize", _slow_summarize)
     app = make_app(REQUEST_SECONDS=1)
     client = app.test_client()
-    from conftest import _csrf_token
 
-    token = _csrf_token(client)
+    token = csrf_token_of(client)
     typed = "A long article that takes too long. It has two sentences."
     response = client.post("/summarize", data=_summarize_form(token, typed))
     assert response.status_code == 413
