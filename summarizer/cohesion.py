@@ -248,7 +248,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
             for sentence in document.sentences:
                 self._sentences[(sentence.document, sentence.index)] = (sentence, position)
                 if not sentence.is_heading:  # a headline is not running text: leads are written to open
-                    for stem in sentence.stems:  # content stems: a head that is a stop word needs nothing
+                    for stem in self._stem.many(sentence.words):
                         first.setdefault(stem, position)
                     position += 1
             if document.sentences:
