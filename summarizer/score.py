@@ -36,6 +36,10 @@ UNIGRAM_WEIGHT = 0.3
 #   that article: news puts its core first;
 LEAD_SENTENCES = 3
 LEAD_BONUS = 0.5
+# - a concept an article's first sentence uses counts even below the bar once another article uses it
+#   too: a lead is its writer's judgement of the story's core, and a second article makes it more than
+#   one outlet's detail. It weighs this much per article beyond the first (the bar's weight is 1).
+LEAD_CONFIRMED_WEIGHT = 0.5
 # - sentences shorter than this many words are not chosen: they rarely stand alone.
 MIN_SENTENCE_WORDS = 8
 MAX_SENTENCE_WORDS = 60
@@ -124,6 +128,7 @@ def _concept_weights(
 ) -> dict[str, float]:
     document_frequency: Counter[str] = Counter()
     lead_frequency: Counter[str] = Counter()
+    in_a_first_sentence: set[str] = set()
     for doc in documents:
         seen: set[str] = set()
         lead: set[str] = set()
@@ -132,8 +137,11 @@ def _concept_weights(
                 continue
             concepts = per_sentence[(sentence.document, sentence.index)]
             seen |= concepts
-            if positions[(sentence.document, sentence.index)] < LEAD_SENTENCES:
+            position = positions[(sentence.document, sentence.index)]
+            if position < LEAD_SENTENCES:
                 lead |= concepts
+            if position == 0:
+                in_a_first_sentence |= concepts
         document_frequency.update(seen)
         lead_frequency.update(lead)
 
@@ -143,11 +151,17 @@ def _concept_weights(
     n_documents = sum(1 for d in documents if d.sentences)
     if n_documents >= 2:
         min_df = min_document_frequency(n_documents)
-        return {
+        weights = {
             c: scaled(c, (df - min_df + 1) + LEAD_BONUS * lead_frequency[c])
             for c, df in document_frequency.items()
             if df >= min_df
         }
+        if LEAD_CONFIRMED_WEIGHT:
+            for c in in_a_first_sentence:
+                df = document_frequency[c]
+                if 2 <= df < min_df:
+                    weights[c] = scaled(c, LEAD_CONFIRMED_WEIGHT * (df - 1))
+        return weights
     # One article: no agreement to measure, so concepts it repeats stand in; failing those, all of them.
     counts: Counter[str] = Counter(c for concepts in per_sentence.values() for c in concepts)
     repeated = {c: scaled(c, n + LEAD_BONUS * lead_frequency[c]) for c, n in counts.items() if n >= 2}
