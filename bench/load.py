@@ -44,6 +44,9 @@ from urllib.parse import urlencode
 
 from common import MDS_DIR, ROOT, load_clusters
 
+sys.path.insert(0, str(ROOT / "tests"))
+from live_stack import child_pids  # noqa: E402
+
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 
@@ -92,18 +95,7 @@ class Server:
 
     def workers(self) -> list[int]:
         """The master's child processes (its workers), from /proc."""
-        children = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            # pid (comm) state ppid ...: comm may hold spaces, so split after its closing parenthesis
-            if int(stat.rsplit(")", 1)[1].split()[1]) == self.process.pid:
-                children.append(int(entry.name))
-        return sorted(children)
+        return child_pids(self.process.pid)
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)

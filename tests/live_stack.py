@@ -33,7 +33,8 @@ def nginx_available() -> bool:
     return bool(os.environ.get("NGINX") or shutil.which("nginx") or os.access("/usr/sbin/nginx", os.X_OK))
 
 
-def _children(pid: int) -> list[int]:
+def child_pids(pid: int) -> list[int]:
+    """The process's children, from /proc (a gunicorn master's workers)."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -123,11 +124,11 @@ class LiveStack:
         pools: dict[str, list[int]] = {"summarise": [], "pages": []}
         if self.process is None:
             return pools
-        for master in _children(self.process.pid):
+        for master in child_pids(self.process.pid):
             command = _cmdline(master)
             for pool in pools:
                 if f"{pool}.sock" in command:
-                    pools[pool] += _children(master)
+                    pools[pool] += child_pids(master)
         return pools
 
     def stop(self) -> None:
