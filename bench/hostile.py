@@ -21,7 +21,6 @@ import argparse
 import http.client
 import json
 import re
-import socket
 import sys
 import threading
 import time
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import hostile_inputs as hostile  # noqa: E402
-from live_stack import LiveStack, memory_mb, post_chunked  # noqa: E402
+from live_stack import LiveStack, SlowBody, memory_mb, post_chunked  # noqa: E402
 
 TARGET_SECONDS = 10
 TARGET_RSS_MB = 1024
@@ -212,30 +211,6 @@ def _chunked_over_limit(stack: LiveStack, limit: int) -> tuple[int, float, str]:
     except (ValueError, KeyError, TypeError):
         code = "not the error shape"
     return (int(match.group(1)) if match else 0), time.monotonic() - started, code
-
-
-class SlowBody:
-    """A socket that announces a JSON body and sends it one byte every `interval` seconds."""
-
-    def __init__(self, port: int, interval: float, length: int = 10_000):
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
-        self.sock.sendall(b"POST /api/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                          b"Content-Length: %d\r\n\r\n{" % length)  # fmt: skip
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._trickle, args=(interval,), daemon=True)
-        self._thread.start()
-
-    def _trickle(self, interval: float) -> None:
-        while not self._stop.wait(interval):
-            try:
-                self.sock.sendall(b" ")
-            except OSError:
-                return
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self.sock.close()
 
 
 def _home_latency(stack: LiveStack) -> float:

@@ -23,13 +23,11 @@ _FAR = 10**9
 def _place(scored: ScoredGroup, scoring: Scoring) -> tuple[str | None, int, int]:
     """(date, position, document) of the member a group is placed by: the earliest dated, then earliest."""
 
-    def key(m):
+    def place(m) -> tuple[str | None, int, int]:
         date = scoring.dates[m.document] if m.document < len(scoring.dates) else None
-        return (date or "9999", scoring.positions.get((m.document, m.index), _FAR), m.document)
+        return (date, scoring.positions.get((m.document, m.index), _FAR), m.document)
 
-    first = min(scored.group.members, key=key)
-    date = scoring.dates[first.document] if first.document < len(scoring.dates) else None
-    return (date, scoring.positions.get((first.document, first.index), _FAR), first.document)
+    return min((place(m) for m in scored.group.members), key=lambda p: (p[0] or "9999", *p[1:]))
 
 
 def order_chosen(chosen: Sequence[ScoredGroup], scoring: Scoring) -> tuple[ScoredGroup, ...]:

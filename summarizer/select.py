@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 
-from .cohesion import STANDS_ALONE, Leaning
+from .cohesion import STANDS_ALONE
 from .group import sentence_features
 from .order import order_chosen
 from .score import Scoring, is_eligible
@@ -106,9 +106,6 @@ class _Brief:
                 return ScoredGroup(group=Group(id=candidate.group.id, members=(member, *others)), score=candidate.score)
         return None
 
-    def allows(self, candidate: ScoredGroup) -> bool:
-        return self.usable(candidate) is not None
-
     def add(self, candidate: ScoredGroup) -> None:
         self.chosen.append(candidate)
         self.ids.add(candidate.group.id)
@@ -148,12 +145,11 @@ def _greedy(
     budget: Budget,
     value: Callable[[ScoredGroup], float],
     on_choose: Callable[[ScoredGroup], None],
-    lazy: bool,
 ) -> None:
     """Take the best candidate that fits and is allowed until the budget is full.
 
-    With `lazy` (values only shrink as concepts get covered: Minoux's lazy greedy) a stale value is
-    an upper bound and only the heap's top is recomputed; otherwise values are static. Candidates
+    Values only shrink as the brief grows (concepts get covered, repeats become -inf), so a stale
+    value is an upper bound and only the heap's top is recomputed (Minoux's lazy greedy). Candidates
     not yet allowed wait aside and come back each time the brief grows.
     """
     heap = [(-value(c), position, c) for position, c in enumerate(candidates) if c.group.id not in brief.ids]
@@ -175,13 +171,12 @@ def _greedy(
                 if not overrun:
                     waiting.append((stale, position, candidate))  # may fit as the "about" last sentence
                 continue  # too long now, and the budget only shrinks
-            if lazy:
-                fresh = value(candidate)
-                if fresh == float("-inf"):
-                    continue  # repeats what the brief says: it stays out
-                if heap and fresh < -heap[0][0]:
-                    heapq.heappush(heap, (-fresh, position, candidate))
-                    continue
+            fresh = value(candidate)
+            if fresh == float("-inf"):
+                continue  # repeats what the brief says: it stays out
+            if heap and fresh < -heap[0][0]:
+                heapq.heappush(heap, (-fresh, position, candidate))
+                continue
             brief.add(usable)
             on_choose(usable)
             if overrun:
@@ -212,7 +207,7 @@ def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, ste
             opener = max(within or leads, key=value)
             brief.add(opener)
             on_choose(opener)
-        _greedy(brief, candidates, budget, value, on_choose, lazy=True)
+        _greedy(brief, candidates, budget, value, on_choose)
         return brief.chosen
 
     # Rankers without concepts: best score first, skipping what repeats a chosen sentence (MMR).
@@ -227,8 +222,8 @@ def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, ste
             return float("-inf")
         return candidate.score
 
-    _greedy(brief, candidates, budget, score_unless_repeat, add_features, lazy=True)
-    return [c for c in brief.chosen]
+    _greedy(brief, candidates, budget, score_unless_repeat, add_features)
+    return brief.chosen
 
 
 def select(

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -170,3 +171,27 @@ def post_chunked(port: int, path: str, body: bytes, timeout: float = 30) -> tupl
         sock.close()
     head, _, payload = answer.partition(b"\r\n\r\n")
     return head, payload
+
+
+class SlowBody:
+    """A slow client, as in issue 8: it announces a JSON body and sends it one byte every `interval` seconds."""
+
+    def __init__(self, port: int, interval: float, length: int = 10_000):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.sock.sendall(b"POST /api/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                          b"Content-Length: %d\r\n\r\n{" % length)  # fmt: skip
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._trickle, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def _trickle(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            try:
+                self.sock.sendall(b" ")
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.sock.close()

@@ -27,7 +27,7 @@ import pytest
 
 import hostile_inputs
 from builders import csrf_token_of
-from live_stack import ROOT, LiveStack, nginx_available, post_chunked
+from live_stack import ROOT, LiveStack, SlowBody, nginx_available, post_chunked
 
 # --- fixtures ----------------------------------------------------------------------------------------------
 
@@ -62,40 +62,13 @@ def _get_home_seconds(stack: LiveStack) -> float:
     return time.monotonic() - started
 
 
-class SlowBody:
-    """A client that announces a body and sends it one byte at a time, as the issue's slow clients did."""
-
-    def __init__(self, port: int, interval: float = 0.5, length: int = 10_000):
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
-        self.sock.sendall(
-            b"POST /api/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            b"Content-Length: %d\r\n\r\n{" % length
-        )
-        self.interval = interval
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._trickle, daemon=True)
-        self.thread.start()
-
-    def _trickle(self) -> None:
-        while not self.stopped.wait(self.interval):
-            try:
-                self.sock.sendall(b" ")
-            except OSError:
-                return
-
-    def close(self) -> None:
-        self.stopped.set()
-        self.thread.join(timeout=5)
-        self.sock.close()
-
-
 # --- slow clients and costly requests, on the real stack ----------------------------------------------------
 
 
 @pytest.mark.slow
 def test_slow_body_clients_hold_no_worker(stack, kyodo, nhk):
     """Regression (issue 8): two sockets sending a byte every 2 s held both sync workers for 30 s."""
-    slow = [SlowBody(stack.port) for _ in range(8)]
+    slow = [SlowBody(stack.port, interval=0.5) for _ in range(8)]
     try:
         time.sleep(1.5)  # every slow client has started its body
         for _ in range(5):
