@@ -14,6 +14,7 @@ from typing import Any
 from flask import Flask
 from htmx_flask import Htmx
 
+from summarizer.fetch import allowed_hosts
 from web import api, body, deadline, errors, pages, ratelimit, security, store
 
 MiB = 1024 * 1024
@@ -81,6 +82,11 @@ DEFAULTS: dict[str, Any] = {
     # Proxies in front whose X-Forwarded-For / X-Forwarded-Proto are trusted (make run's nginx: 1).
     # 0 when clients reach gunicorn directly: the headers are then ignored, as a client could forge them.
     "PROXIES": 0,
+    # Hosts whose links are fetched although their addresses are not public (summarizer/fetch.py), as
+    # "host" or "host:port" entries: an intranet, a test server. Nothing else that is not public is fetched.
+    "FETCH_ALLOW_HOSTS": (),
+    # How link host names are resolved: None is the system's resolver; tests pass one of their own.
+    "FETCH_RESOLVE": None,
 }
 
 # environment variable -> (config key, type)
@@ -109,6 +115,7 @@ ENVIRONMENT: dict[str, tuple[str, type]] = {
     "SUMMARIZER_BASE_URL": ("BASE_URL", str),
     "SUMMARIZER_TRUSTED_HOSTS": ("TRUSTED_HOSTS", list),
     "SUMMARIZER_PROXIES": ("PROXIES", int),
+    "SUMMARIZER_FETCH_ALLOW_HOSTS": ("FETCH_ALLOW_HOSTS", list),
 }
 
 _POSITIVE_INTS = (
@@ -165,6 +172,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         value = app.config[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise RuntimeError(f"{key} must be a positive whole number, not {value!r}.")
+
+    try:
+        app.config["FETCH_ALLOW_HOSTS"] = allowed_hosts(app.config["FETCH_ALLOW_HOSTS"])
+    except ValueError as error:
+        raise RuntimeError(str(error)) from None
 
     data_dir = security.prepare_data_dir(Path(app.config["DATA_DIR"]))
     app.config["DATA_DIR"] = str(data_dir)

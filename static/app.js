@@ -1,8 +1,13 @@
 /* News brief: the page's few behaviours. Loaded with `defer`; no inline script anywhere (strict CSP).
  * Everything here is an enhancement: the forms and downloads work without it.
- *   - article boxes: remove without a reload, keep their numbers in order;
- *   - files: drag and drop onto the upload zone, list the chosen files;
- *   - brief <-> sources: focusing or clicking a sentence highlights and scrolls to its counterparts;
+ *   - article boxes: remove without a reload, keep their numbers in order; what was typed in every box is
+ *     kept for this history entry, so Back and reload bring all the boxes back, not only the first two;
+ *   - how many articles the page found (boxes, boxes split at a line of dashes, links, files);
+ *   - files: drag and drop onto the upload zone, list the chosen files, each with "Remove";
+ *   - the method's one-line explanation follows the chosen method;
+ *   - errors: the alert is scrolled into view and focused, and fields get aria-invalid;
+ *   - brief <-> sources: focusing or clicking a sentence highlights and scrolls to its counterparts; a badge
+ *     opens its (collapsed) source at the sentence, "back to the brief" returns;
  *   - copy the brief as plain text, with a spoken "Copied";
  *   - a message when htmx cannot reach the server.
  */
@@ -36,18 +41,211 @@
     renumberBoxes();
     var field = next && next.querySelector("textarea");
     (field || document.getElementById("add-box")).focus();
+    formChanged();
+  }
+
+  /* ---- nothing lost: every box's content, kept per history entry ------------------------------
+   * A browser restores, on Back (without the back/forward cache) and on reload, only the fields the page's
+   * HTML has: the first two boxes. So what the form holds is kept in sessionStorage under a key held in
+   * this history entry's state, and put back (boxes added as needed) when the entry is visited again. */
+
+  var FORM_STORE = "brief-form:";
+  var OPTION_NAMES = ["length", "unit", "words_mode", "algorithm", "language"];
+
+  function homeForm() { return document.getElementById("summarize-form"); }
+
+  function formKey(create) {
+    var state = history.state && typeof history.state === "object" ? history.state : {};
+    if (!state.briefForm && create) {
+      state = Object.assign({}, state, { briefForm: Date.now().toString(36) + Math.random().toString(36).slice(2) });
+      try { history.replaceState(state, ""); } catch (error) { return null; }
+    }
+    return state.briefForm ? FORM_STORE + state.briefForm : null;
+  }
+
+  function snapshot(form) {
+    var boxes = Array.prototype.map.call(form.querySelectorAll("#boxes [data-box]"), function (box) {
+      var title = box.querySelector("input[name=title]");
+      var text = box.querySelector("textarea[name=text]");
+      return [title ? title.value : "", text ? text.value : ""];
+    });
+    var options = {};
+    OPTION_NAMES.forEach(function (name) {
+      var field = form.elements[name];
+      if (field) { options[name] = field.type === "checkbox" ? field.checked : field.value; }
+    });
+    return { boxes: boxes, options: options };
+  }
+
+  function saveForm() {
+    var form = homeForm();
+    var key = form && formKey(true);
+    if (!key) { return; }
+    var value = JSON.stringify(snapshot(form));
+    try {
+      sessionStorage.setItem(key, value);
+    } catch (error) {
+      /* storage full: older history entries' forms give way to this one */
+      try {
+        Object.keys(sessionStorage).forEach(function (name) {
+          if (name.indexOf(FORM_STORE) === 0 && name !== key) { sessionStorage.removeItem(name); }
+        });
+        sessionStorage.setItem(key, value);
+      } catch (ignored) { /* too large to keep: the browser's own restoring still covers the first boxes */ }
+    }
+  }
+
+  var saveTimer = null;
+  function formChanged() {
+    window.clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(function () { saveForm(); countArticles(); }, 200);
+  }
+
+  function boxIndex(box) { return parseInt((box.id || "").replace("box-", ""), 10) || 0; }
+
+  /* A new empty box made from an existing one (same markup as the server's _article_box.html). */
+  function cloneBox(model, index) {
+    var box = model.cloneNode(true);
+    var old = String(boxIndex(model));
+    box.id = "box-" + index;
+    box.querySelectorAll("[id], [for], [value^=remove-]").forEach(function (element) {
+      ["id", "for"].forEach(function (attribute) {
+        var value = element.getAttribute(attribute);
+        if (value && value.slice(-(old.length + 1)) === "-" + old) {
+          element.setAttribute(attribute, value.slice(0, -old.length) + index);
+        }
+      });
+      if (element.matches("[value^=remove-]")) { element.value = "remove-" + index; }
+    });
+    box.querySelectorAll("input, textarea").forEach(function (field) { field.value = ""; field.removeAttribute("autofocus"); });
+    return box;
+  }
+
+  function setBoxCount(count) {
+    var container = document.getElementById("boxes");
+    var boxes = container ? container.querySelectorAll("[data-box]") : [];
+    if (!boxes.length) { return; }
+    var next = Math.max.apply(null, Array.prototype.map.call(boxes, boxIndex)) + 1;
+    for (var n = boxes.length; n < count; n++) { container.appendChild(cloneBox(boxes[0], next++)); }
+    for (var m = boxes.length; m > Math.max(count, 1); m--) { boxes[m - 1].remove(); }
+    var add = document.getElementById("add-box");
+    if (add && add.getAttribute("hx-get")) {
+      add.setAttribute("hx-get", add.getAttribute("hx-get").replace(/index=\d+/, "index=" + next));
+      if (window.htmx) { window.htmx.process(add); }
+    }
+    renumberBoxes();
+  }
+
+  function restoreForm() {
+    var form = homeForm();
+    var key = form && formKey(false);
+    var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    if (!key || !navigation || (navigation.type !== "back_forward" && navigation.type !== "reload")) { return; }
+    var saved;
+    try { saved = JSON.parse(sessionStorage.getItem(key) || "null"); } catch (error) { saved = null; }
+    if (!saved || !Array.isArray(saved.boxes) || !saved.boxes.length) { return; }
+    setBoxCount(saved.boxes.length);
+    form.querySelectorAll("#boxes [data-box]").forEach(function (box, position) {
+      var values = saved.boxes[position] || ["", ""];
+      var title = box.querySelector("input[name=title]");
+      var text = box.querySelector("textarea[name=text]");
+      if (title) { title.value = values[0]; }
+      if (text) { text.value = values[1]; }
+    });
+    Object.keys(saved.options || {}).forEach(function (name) {
+      var field = form.elements[name];
+      if (!field || OPTION_NAMES.indexOf(name) < 0) { return; }
+      if (field.type === "checkbox") { field.checked = !!saved.options[name]; } else { field.value = saved.options[name]; }
+    });
+  }
+
+  /* ---- how many articles the page found, before it is sent --------------------------------- */
+
+  var SEPARATOR = /^[ \t]*-{3,}[ \t]*$/m;  /* a line of three or more dashes (the server splits there too) */
+  var LINK_LINE = /^https?:\/\/\S+$/i;
+
+  function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
+
+  function articleCount(form) {
+    var boxes = 0, split = 0, pieces = 0, links = 0;
+    form.querySelectorAll("#boxes textarea[name=text]").forEach(function (area) {
+      var text = area.value;
+      if (!text.trim()) { return; }
+      var lines = text.split(/\r\n|\r|\n/).map(function (line) { return line.trim(); }).filter(Boolean);
+      if (lines.every(function (line) { return LINK_LINE.test(line); })) { links += lines.length; return; }
+      var parts = text.split(SEPARATOR).filter(function (part) { return part.trim(); });
+      boxes += 1;
+      pieces += parts.length;
+      if (parts.length > 1) { split += 1; }
+    });
+    var input = form.querySelector("input[type=file]");
+    var files = input && input.files ? input.files.length : 0;
+    var total = pieces + links + files;
+    if (!total) { return "No articles yet."; }
+    var parts = [];
+    if (boxes) {
+      var said = plural(boxes, "box", "boxes");
+      if (split === 1 && boxes === 1) { said += " split at a line of dashes"; }
+      else if (split && split === boxes) { said += ", each split at lines of dashes"; }
+      else if (split === 1) { said += ", one of them split at a line of dashes"; }
+      else if (split) { said += ", " + split + " of them split at lines of dashes"; }
+      parts.push(said);
+    }
+    if (links) { parts.push(plural(links, "link", "links")); }
+    if (files) { parts.push(plural(files, "file", "files")); }
+    var last = parts.pop();
+    var list = parts.length ? parts.join(", ") + (parts.join("").indexOf(",") >= 0 ? ", and " : " and ") + last : last;
+    return plural(total, "article", "articles") + ": " + list + ".";
+  }
+
+  function countArticles() {
+    var form = homeForm();
+    var line = document.getElementById("article-count");
+    if (!form || !line) { return; }
+    var text = articleCount(form);
+    if (line.textContent !== text) { line.textContent = text; }
+    line.hidden = false;
   }
 
   /* ---- files ---------------------------------------------------------------------------- */
+
+  var canRebuildFiles = (function () {
+    try { return typeof DataTransfer !== "undefined" && !!new DataTransfer().items; } catch (error) { return false; }
+  }());
+
+  function sizeOf(bytes) {
+    if (bytes < 1024) { return bytes + " bytes"; }
+    if (bytes < 1048576) { return Math.round(bytes / 1024) + " KB"; }
+    return megabytes(bytes);
+  }
 
   function listFiles(input) {
     var zone = input.closest("[data-dropzone]");
     var list = zone && zone.querySelector("[data-file-list]");
     if (!list) { return; }
     list.textContent = "";
-    Array.prototype.forEach.call(input.files || [], function (file) {
+    Array.prototype.forEach.call(input.files || [], function (file, index) {
       var item = document.createElement("li");
-      item.textContent = file.name;  /* textContent: a file name is never markup */
+      var name = document.createElement("span");
+      name.className = "file-name";
+      name.textContent = file.name;  /* textContent: a file name is never markup */
+      var size = document.createElement("span");
+      size.className = "file-size";
+      size.textContent = sizeOf(file.size);
+      item.appendChild(name);
+      item.appendChild(size);
+      if (canRebuildFiles) {
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "link-button";
+        remove.setAttribute("data-remove-file", String(index));
+        remove.textContent = "Remove";
+        var hidden = document.createElement("span");
+        hidden.className = "visually-hidden";
+        hidden.textContent = " " + file.name;
+        remove.appendChild(hidden);
+        item.appendChild(remove);
+      }
       list.appendChild(item);
     });
     fileProblems(input).forEach(function (problem) {
@@ -81,6 +279,25 @@
       problems.push("The files add up to " + megabytes(total) + "; at most " + megabytes(maxRequest) + " can be sent at once.");
     }
     return problems;
+  }
+
+  /* "Remove" beside a chosen file: the input's list is rebuilt without it (a file input cannot drop one file). */
+  function removeFile(button) {
+    var zone = button.closest("[data-dropzone]");
+    var input = zone && zone.querySelector("input[type=file]");
+    if (!input) { return; }
+    var index = parseInt(button.getAttribute("data-remove-file"), 10);
+    var transfer = new DataTransfer();
+    var removed = null;
+    Array.prototype.forEach.call(input.files || [], function (file, position) {
+      if (position === index) { removed = file; } else { transfer.items.add(file); }
+    });
+    input.files = transfer.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    var status = zone.querySelector("[data-file-status]");
+    if (status && removed) { status.textContent = removed.name + " removed; " + plural(input.files.length, "file", "files") + " chosen."; }
+    var buttons = zone.querySelectorAll("[data-remove-file]");
+    (buttons[Math.min(index, buttons.length - 1)] || input).focus();
   }
 
   function addDroppedFiles(input, dropped) {
@@ -118,7 +335,20 @@
   });
   document.addEventListener("change", function (event) {
     if (event.target.matches && event.target.matches("[data-dropzone] input[type=file]")) { listFiles(event.target); }
+    if (event.target.matches && event.target.matches("select[data-hint]")) { showHint(event.target); }
+    if (event.target.closest && event.target.closest("#summarize-form")) { countArticles(); formChanged(); }
   });
+  document.addEventListener("input", function (event) {
+    if (event.target.closest && event.target.closest("#summarize-form")) { formChanged(); }
+  });
+
+  /* ---- the method's one-line explanation ------------------------------------------------------ */
+
+  function showHint(select) {
+    var hint = document.querySelector(select.getAttribute("data-hint"));
+    var option = select.options[select.selectedIndex];
+    if (hint && option) { hint.textContent = option.getAttribute("data-hint") || ""; }
+  }
 
   /* ---- brief <-> sources ---------------------------------------------------------------- */
 
@@ -166,10 +396,44 @@
     else { showSourceSentence(target, true); }
   }
 
+  var quietFocus = false;  /* focus moved by a link the browser already scrolled for: highlight, do not scroll */
+
+  function focusQuietly(element) {
+    if (!element.hasAttribute("tabindex")) { element.setAttribute("tabindex", "-1"); }
+    quietFocus = true;
+    try { element.focus({ preventScroll: true }); } finally { quietFocus = false; }
+  }
+
   document.addEventListener("focusin", function (event) {
+    if (quietFocus) { return; }
     var target = linkTarget(event.target);
     if (target) { show(target); }
   });
+
+  /* A badge ("Kyodo") or "Sources differ" link: open that source's whole text if it is collapsed, then let
+   * the browser follow the link (so Back returns); "back to the brief" goes the other way. Either way the
+   * sentence arrived at is highlighted and focused, so the keyboard and a screen reader are there too. */
+  function followToSource(link) {
+    var id = (link.getAttribute("href") || "").split("#")[1];
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    var text = target.closest(".source-text");
+    var whole = text && text.querySelector(":scope > .source-whole");
+    if (whole && !whole.open) { whole.open = true; }
+    window.setTimeout(function () {
+      if (target.classList.contains("source-sentence") && target.hasAttribute("data-brief")) { showSourceSentence(target, false); }
+      focusQuietly(target);
+    }, 0);
+  }
+
+  function followToBrief(link) {
+    var item = document.getElementById("b-" + link.getAttribute("data-brief"));
+    if (!item) { return; }
+    window.setTimeout(function () {
+      showBriefSentence(item, false);
+      focusQuietly(item);
+    }, 0);
+  }
 
   /* ---- copy ------------------------------------------------------------------------------- */
 
@@ -225,13 +489,54 @@
       copy(copyButton);
       return;
     }
+    var removeFileButton = event.target.closest && event.target.closest("[data-remove-file]");
+    if (removeFileButton) {
+      removeFile(removeFileButton);
+      return;
+    }
+    var toSource = event.target.closest && event.target.closest("a.badge.source, a.dispute");
+    if (toSource) {
+      followToSource(toSource);  /* the browser then follows the link */
+      return;
+    }
+    var toBrief = event.target.closest && event.target.closest("a.back-to-brief");
+    if (toBrief) {
+      followToBrief(toBrief);
+      return;
+    }
     var target = linkTarget(event.target);
     if (target) { show(target); }
   });
 
   /* ---- htmx ------------------------------------------------------------------------------- */
 
-  document.addEventListener("htmx:afterSettle", renumberBoxes);
+  /* An error: scrolled into view and focused (it is also a role=alert region, so it is announced), and each
+   * field with a message marked aria-invalid (the server marks them in a page it renders; htmx swaps only the
+   * messages). */
+  function revealAlert() {
+    var box = document.querySelector("#form-alert .alert-box");
+    if (!box) { return; }
+    if (!box.hasAttribute("tabindex")) { box.setAttribute("tabindex", "-1"); }
+    box.scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
+    box.focus({ preventScroll: true });
+  }
+
+  function markInvalidFields() {
+    document.querySelectorAll(".field-error[id^='error-']").forEach(function (message) {
+      var field = document.getElementById(message.id.slice("error-".length));
+      if (!field) { return; }
+      if (message.textContent.trim()) { field.setAttribute("aria-invalid", "true"); }
+      else { field.removeAttribute("aria-invalid"); }
+    });
+  }
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    renumberBoxes();
+    markInvalidFields();
+    var target = event.detail && event.detail.target;
+    if (target && target.id === "form-alert") { revealAlert(); }
+    if (target && target.id === "boxes") { formChanged(); }
+  });
 
   function showAlert(messages) {
     var alert = document.getElementById("form-alert");
@@ -249,6 +554,7 @@
       box.appendChild(text);
     });
     alert.appendChild(box);
+    revealAlert();
   }
 
   function networkProblem() {
@@ -261,6 +567,7 @@
   document.addEventListener("htmx:beforeRequest", function (event) {
     var form = event.detail && event.detail.elt;
     if (!form || form.id !== "summarize-form") { return; }
+    saveForm();
     var input = form.querySelector("input[type=file]");
     var problems = input ? fileProblems(input) : [];
     if (problems.length) {
@@ -271,8 +578,31 @@
 
   /* ---- start ------------------------------------------------------------------------------ */
 
+  /* A page shown again from the back/forward cache is as it was left: a form that was being sent still looks
+   * busy (htmx keeps its indicator when the answer is a redirect). */
+  function resetBusyState() {
+    document.querySelectorAll(".htmx-request").forEach(function (element) { element.classList.remove("htmx-request"); });
+    document.querySelectorAll("#summarize-button, #add-box, #resummarize-button").forEach(function (button) {
+      button.disabled = false;
+    });
+  }
+
   function start() {
     document.querySelectorAll("[data-copy][hidden]").forEach(function (button) { button.hidden = false; });
+    restoreForm();
+    if (homeForm()) { formKey(true); }  /* now: a state replaced while the page unloads may not be kept */
+    document.querySelectorAll("[data-dropzone] input[type=file]").forEach(listFiles);
+    document.querySelectorAll("select[data-hint]").forEach(showHint);
+    countArticles();
+    markInvalidFields();
+    revealAlert();
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) { return; }
+    resetBusyState();
+    document.querySelectorAll("[data-dropzone] input[type=file]").forEach(listFiles);
+    countArticles();
+  });
+  window.addEventListener("pagehide", function () { if (homeForm()) { saveForm(); } });
 }());

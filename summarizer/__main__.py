@@ -1,23 +1,28 @@
 """The command line: `python -m summarizer [options] FILE [FILE ...]` prints one brief of the files.
 
 `-` reads standard input, where several articles may be separated by a line holding only `---`.
-A file that cannot be read is reported on stderr in one line and skipped; with nothing left to
-summarise the exit status is 2.
+An http(s) link is fetched (summarizer/fetch.py; `SUMMARIZER_FETCH_ALLOW_HOSTS` allows hosts that are not
+public). A file or link that cannot be read is reported on stderr in one line, skipped and named in the
+brief's notes; with nothing left to summarise the exit status is 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from .errors import SummarizerError
+from .fetch import FetchError, FetchSettings, allowed_hosts, fetch_pages, read_page
 from .ingest import IngestLimits, document_from_text, read_document, split_pasted
 from .languages import LANGUAGES
 from .options import Options
-from .pipeline import summarize
-from .render import to_markdown, to_text
+from .pipeline import left_out_note, summarize
+from .render import default_title, to_markdown, to_text
 from .score import algorithm_names
 
 EXIT_BAD_INPUT = 2
@@ -42,8 +47,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--language", default="english", metavar="LANG", help=f"one of: {', '.join(LANGUAGES)}")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt .md .html .pdf .docx); - for stdin")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help="article files (.txt .md .html .pdf .docx) or http(s) links; - for stdin",
+    )
     return parser
+
+
+def _is_link(name: str) -> bool:
+    return re.match(r"https?://", name, re.IGNORECASE) is not None
 
 
 def _fail(message: str) -> int:
@@ -63,10 +75,22 @@ def main(argv: list[str] | None = None) -> int:
     except SummarizerError as error:
         return _fail(error.message)
 
-    documents = []
+    documents, notes = [], []
     limits = IngestLimits()
+    try:
+        allowed = allowed_hosts(os.environ.get("SUMMARIZER_FETCH_ALLOW_HOSTS", ""))
+    except ValueError as error:
+        return _fail(str(error))
+    links = [name for name in args.files if _is_link(name)]
+    pages = iter(fetch_pages(links, FetchSettings(max_bytes=limits.max_bytes, allow_hosts=allowed)))
     for name in args.files:
         try:
+            if _is_link(name):
+                page = next(pages)
+                if isinstance(page, FetchError):
+                    raise page
+                documents += [read_page(page, limits)]
+                continue
             if name == "-":
                 text = sys.stdin.buffer.read(limits.max_bytes * 4 + 1).decode("utf-8", errors="replace")
                 documents += [document_from_text(piece, name="stdin") for piece in split_pasted(text)]
@@ -78,20 +102,23 @@ def main(argv: list[str] | None = None) -> int:
             documents += [document]
         except SummarizerError as error:
             print(f"summarizer: {error.message}", file=sys.stderr)
+            notes.append(left_out_note(getattr(error, "name", "") or name, getattr(error, "reason", error.message)))
         except OSError as error:
             print(f"summarizer: {name}: {error.strerror or 'cannot be read'}", file=sys.stderr)
+            notes.append(left_out_note(name, error.strerror or "cannot be read"))
 
     if not documents:
-        return _fail("no readable article among the files given.")
+        return _fail("no readable article among the files and links given.")
     try:
-        brief = summarize(documents, options)
+        brief = summarize(documents, options, notes=notes)
     except SummarizerError as error:
         return _fail(error.message)
 
     if args.format == "json":
         print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
-        sys.stdout.write(to_markdown(brief))
+        title = default_title([d.title for d in brief.documents], [s.text for s in brief.sentences])
+        sys.stdout.write(to_markdown(brief, title, date.today()))
     else:
         sys.stdout.write(to_text(brief))
     return 0

@@ -8,6 +8,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from dateutil import parser as _date_parser
 
@@ -168,6 +169,8 @@ class _Verdict:
     url: str | None = None
     date: str | None = None
     date_rank: int = 0  # 2: labelled publication date, 1: a date on its own line (the document's own: 3)
+    outlet: str | None = None
+    outlet_rank: int = 0  # 3: named by a byline or dateline, 1: a photo's credit (the document's own: 4)
 
 
 _URL_KEYS = frozenset({"url", "link", "source url", "canonical url", "original url", "permalink"})
@@ -202,7 +205,7 @@ _CAPTION_PARENS = re.compile(
     r"|[^()]{0,60}\b(?i:photos?|photograph|image|pictures?|credit|courtesy|file photo)\b[^()]{0,80}"
     r"|[^()]{0,60}/\s?" + _AGENCY + r")\s*\)\s*(?:==\s?\S+\s*)?$",
 )
-_AGENCY_TAG = re.compile(r"==\s?[A-Z][A-Za-z]+\b")  # Kyodo ends captions "(Kyodo) ==Kyodo"
+_AGENCY_TAG = re.compile(r"==\s?(?P<agency>[A-Z][A-Za-z]+)\b")  # Kyodo ends captions "(Kyodo) ==Kyodo"
 _CREDIT_LABEL = re.compile(
     r"(?:^|[.!?\"”’)]\s+|\s[|—–-]\s+)"
     r"(?:Photo(?:graph)?|Photo credit|Image|Image credit|Picture|Credit|"
@@ -281,6 +284,80 @@ _REPORTING_CREDIT = re.compile(
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{1,40}\((?:" + _AGENCY + r")\)\s*[-—–]*")
 
 
+# ---- outlets: who published the article --------------------------------------------------------
+
+# News agencies and outlets a byline, dateline or credit may name bare ("By Jane Roe, Reuters"); photo
+# libraries (Getty Images, Shutterstock) are left out: their name on a photo says nothing of the article.
+_NEWS_OUTLET = re.compile(
+    r"AP|(?:The )?Associated Press|AFP|Agence France-Presse|Reuters|Kyodo(?: News)?|Jiji(?: Press)?|Xinhua|"
+    r"Yonhap|Bloomberg|Anadolu(?: Agency)?|TASS|dpa|ANSA|EFE|PA(?: Media)?|UPI|ANI|Sputnik|"
+    r"NHK(?: World(?:-Japan)?)?|BBC(?: News)?|CNN|Al Jazeera|ČTK|CTK|TT|NTB|Ritzau|Belga|Lusa|Nikkei(?: Asia)?"
+)
+# A name with one of these words in it is an outlet's ("The New York Times", "Kyiv Independent"), when it
+# stands beside a date or after a byline's author.
+_OUTLET_WORDS = frozenset(
+    "times news post press journal herald tribune world agency media radio television tv broadcasting "
+    "gazette daily guardian telegraph observer chronicle wire network magazine weekly today local monitor "
+    "express independent economist courier dispatch inquirer mail mirror standard shimbun zeitung "
+    "nachrichten noticias".split()
+)
+# Hosts whose outlet's name the host does not spell; any other host is named by the label (from its
+# domain), not here. Most specific first: NHK World is a part of nhk.or.jp.
+_OUTLET_HOSTS = (
+    ("nhk.or.jp", "/nhkworld", "NHK World"),
+    ("nhk.or.jp", "", "NHK"),
+    ("kyodonews.net", "", "Kyodo News"),
+    ("apnews.com", "", "AP"),
+    ("reuters.com", "", "Reuters"),
+    ("nytimes.com", "", "The New York Times"),
+    ("washingtonpost.com", "", "The Washington Post"),
+    ("theguardian.com", "", "The Guardian"),
+    ("bbc.co.uk", "", "BBC"),
+    ("bbc.com", "", "BBC"),
+    ("japantimes.co.jp", "", "The Japan Times"),
+    ("asahi.com", "", "The Asahi Shimbun"),
+    ("mainichi.jp", "", "The Mainichi"),
+    ("yomiuri.co.jp", "", "The Yomiuri Shimbun"),
+    ("nikkei.com", "", "Nikkei"),
+)
+_NAME_JOINERS = frozenset("of the and & de da del der van von y al el la le".split())
+# ...unless it names a person's job there ("Local News Editor", "Tokyo Bureau Chief").
+_ROLE_WORDS = frozenset(
+    "editor editors reporter reporters correspondent correspondents writer writers columnist contributor "
+    "producer staff photographer analyst chief bureau desk senior".split()
+)
+
+
+def _outlet_name(text: str) -> str | None:
+    """`text` when it is an outlet's name: a known agency or outlet, or a short name with a word such as
+    "Times" or "News" in it; else None."""
+    text = text.strip(" ,;()")
+    if _NEWS_OUTLET.fullmatch(text):
+        return text
+    words = text.split()
+    if (
+        1 <= len(words) <= 6
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words)
+        and any(w.strip(".'’").lower() in _OUTLET_WORDS for w in words)
+        and not any(w.strip(".'’").lower() in _ROLE_WORDS for w in words)
+    ):
+        return text
+    return None
+
+
+def _outlet_from_url(url: str | None) -> str | None:
+    try:
+        parts = urlsplit(url or "")
+        host, path = (parts.hostname or "").lower(), parts.path.lower()
+    except ValueError:
+        return None
+    for domain, prefix, name in _OUTLET_HOSTS:
+        if (host == domain or host.endswith("." + domain)) and path.startswith(prefix):
+            return name
+    return None
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -347,8 +424,14 @@ def _caption(text: str) -> _Verdict | None:
         return _Verdict("caption", "Image embedded in the copied page")
     if _words(text) > CAPTION_MAX_WORDS:
         return None
-    if _CAPTION_PARENS.search(text) or _AGENCY_TAG.search(text):
-        return _Verdict("caption", "Photo caption with an agency credit")
+    tag = _AGENCY_TAG.search(text)
+    credit = None if tag else _CAPTION_PARENS.search(text)
+    if tag or credit:
+        # "==Kyodo" signs the agency's own copy; a bare "(Kyodo)" credits the photo, most often to the agency
+        # that wrote the story too.
+        outlet, rank = (tag.group("agency"), 3) if tag else (_outlet_name(credit.group(0).split(")")[0]), 1)
+        return _Verdict("caption", "Photo caption with an agency credit", outlet=outlet,
+                        outlet_rank=rank if outlet else 0)
     credit = _CREDIT_LABEL.search(text)
     if credit and _words(credit.group(1)) <= 12:
         return _Verdict("caption", "Photo caption or credit")
@@ -381,14 +464,77 @@ def _boilerplate(text: str) -> _Verdict | None:
     return None
 
 
+# What a byline's parts are separated by: "By Jane Roe | Reuters | Dec 1, 2026", "The New York Times ·
+# October 30, 1998", "By Jane Roe, Reuters". A hyphen or dash separates only with spaces round it.
+_BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
+
+
+def _name_like(text: str) -> bool:
+    """A person's or an outlet's name, perhaps after "By": a few capitalised words ("Jane Roe, Reuters")."""
+    words = re.sub(r"\A(?:By|BY|by)\s+", "", text).replace(",", " ").split()
+    return 1 <= len(words) <= 8 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words
+    )
+
+
+def _byline_outlet(parts: list[str]) -> str | None:
+    """The outlet a byline's parts name, after its author: "Reuters" in "By Jane Roe, Reuters"."""
+    for part in parts:
+        for piece in part.split(","):
+            outlet = _outlet_name(re.sub(r"\A(?:By|BY|by)\s+", "", piece.strip()))
+            if outlet:
+                return outlet
+    return None
+
+
+def _dated_byline(text: str) -> _Verdict | None:
+    """A line of names and a date: "The New York Times · October 30, 1998", "By Jane Roe | Reuters | Dec 1,
+    2026". The date is the article's (as a labelled one is); the line is metadata, not a sentence."""
+    text = re.sub(r"\*\*|__", "", text)  # "**By Jane Smith** · July 12, 2023"
+    if _words(text) > SHORT_LINE_MAX_WORDS + 5 or text.rstrip(_CLOSERS).endswith(("!", "?")):
+        return None
+    parts = [part for part in _BYLINE_PARTS.split(text.strip()) if part]
+    if not 2 <= len(parts) <= 5:
+        return None
+    date = None
+    names = []
+    for part in parts:
+        verdict = _date_line(part)
+        if verdict is not None:
+            date = date or verdict.date
+        elif _name_like(part):
+            names.append(part)
+        elif not (_TIME_OF_DAY.fullmatch(part) or _ADVERT.fullmatch(part)):
+            return None
+    if not date or not names:
+        return None
+    outlet = _byline_outlet(names)
+    return _Verdict("metadata", "Byline with the date of publication", date=date, date_rank=2,
+                    outlet=outlet, outlet_rank=3 if outlet else 0)
+
+
+def _outlet_line(text: str) -> _Verdict | None:
+    """An agency's or outlet's name alone on its line ("Kyodo News", "NHK World"): a credit, not text."""
+    name = text.strip(" ()")
+    if _words(name) <= 4 and _NEWS_OUTLET.fullmatch(name):
+        return _Verdict("metadata", "Name of the outlet on a line of its own", outlet=name, outlet_rank=3)
+    return None
+
+
 def _byline(text: str) -> _Verdict | None:
     text = re.sub(r"\*\*|__", "", text)  # "**By Jane Smith** · 4 min read"
     if _words(text) <= SHORT_LINE_MAX_WORDS and not text.rstrip(_CLOSERS).endswith((".", "!", "?")):
         match = _BYLINE.match(text)
         if match and match.group("first").lower() not in _NOT_A_NAME:
-            return _Verdict("metadata", "Byline")
+            outlet = _byline_outlet(_BYLINE_PARTS.split(text[match.end():])) if text[match.end():].strip() else None
+            if outlet is None:  # "By Jane Roe, Reuters": the comma is inside the name the pattern matched
+                outlet = _byline_outlet(text.split(",")[1:])
+            return _Verdict("metadata", "Byline", outlet=outlet, outlet_rank=3 if outlet else 0)
         if _DATELINE.fullmatch(text):
-            return _Verdict("metadata", "Dateline on a line of its own")
+            agency = re.search(r"\((" + _AGENCY + r")\)", text)
+            outlet = _outlet_name(agency.group(1)) if agency else None
+            return _Verdict("metadata", "Dateline on a line of its own", outlet=outlet, outlet_rank=3 if outlet else 0)
     if _words(text) <= 40 and _REPORTING_CREDIT.match(text):
         return _Verdict("metadata", "Reporting credit")
     return None
@@ -399,7 +545,7 @@ def _classify(text: str) -> _Verdict | None:
     bare = _BARE_URL.fullmatch(text)
     if bare:
         return _Verdict("metadata", "Link on a line of its own", url=bare.group(1))
-    for rule in (_key_value, _date_line, _caption, _boilerplate, _byline):
+    for rule in (_key_value, _date_line, _dated_byline, _outlet_line, _caption, _boilerplate, _byline):
         verdict = rule(text)
         if verdict is not None:
             return verdict
@@ -492,6 +638,11 @@ class _State:
     url: str | None
     date: str | None
     date_rank: int
+    outlet: str = ""
+    outlet_rank: int = 0
+    # The article's own address as its text gives it (a reader app's "URL:"), even when `url` is another
+    # (the address it was fetched from): it still names the outlet by its host.
+    named_url: str | None = None
 
 
 def _list_after(
@@ -547,8 +698,12 @@ def _one_pass(paragraphs: list[tuple[int, str, str]], state: _State) -> dict[int
         drop(i, verdict.kind, verdict.reason)
         if verdict.url and state.url is None:
             state.url = verdict.url
+        if verdict.url and state.named_url is None:
+            state.named_url = verdict.url
         if verdict.date and verdict.date_rank > state.date_rank:
             state.date, state.date_rank = verdict.date, verdict.date_rank
+        if verdict.outlet and verdict.outlet_rank > state.outlet_rank:
+            state.outlet, state.outlet_rank = verdict.outlet, verdict.outlet_rank
 
     seen = {_key(state.title)} if state.title else set()
     for i, heading in enumerate(headings):
@@ -578,13 +733,13 @@ def _one_pass(paragraphs: list[tuple[int, str, str]], state: _State) -> dict[int
 # "LONDON (AP) _ ", "ANKARA, Turkey (AP) -- ", "WASHINGTON — ": a wire dateline opening the first paragraph.
 _INLINE_DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
-    r"(?: \([A-Za-z-]+(?: [A-Za-z-]+){0,2}\))?\s+(?:_|--|—|–)\s+(?=[A-Z\"“'‘])"
+    r"(?: \((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})\))?\s+(?:_|--|—|–)\s+(?=[A-Z\"“'‘])"
 )
 
 
-def _strip_inline_dateline(live: list[tuple[int, str, str]]) -> Removed | None:
+def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> Removed | None:
     """Take a wire dateline off the first paragraph: place and agency are metadata, and as the start
-    of a brief sentence they waste words and read oddly."""
+    of a brief sentence they waste words and read oddly. The agency ("LONDON (AP) --") is the outlet."""
     if not live:
         return None
     position, text, original = live[0]
@@ -592,6 +747,9 @@ def _strip_inline_dateline(live: list[tuple[int, str, str]]) -> Removed | None:
     if not match or not text[match.end():].strip():
         return None
     live[0] = (position, text[match.end():], text[match.end():])
+    outlet = _outlet_name(match.group("agency") or "")
+    if outlet and state.outlet_rank < 3:
+        state.outlet, state.outlet_rank = outlet, 3
     return Removed("metadata", "Dateline at the start of the article", match.group(0).strip())
 
 
@@ -601,13 +759,16 @@ def clean_document(document: Document) -> Document:
     Paragraphs come back separated by one blank line, each on one line. A "URL:" line or a bare
     link fills `url`, a "Date:"/"Published:" line (or a date on its own line) fills `date` as
     YYYY-MM-DD, and an untitled document's opening headline becomes its `title`; each only when
-    the document does not already have one. Never raises; a document that is all cruft comes
-    back with empty text. Cleaning a cleaned document changes nothing.
+    the document does not already have one. A byline with a date ("The New York Times · October 30,
+    1998") fills `date` as a labelled date does. The outlet named by a byline, a dateline or an agency's
+    credit, else by a known host of `url` ("www3.nhk.or.jp/nhkworld" -> "NHK World"), fills `outlet`
+    when the document has none. Never raises; a document that is all cruft comes back with empty
+    text. Cleaning a cleaned document changes nothing.
     """
     originals = split_paragraphs(document.text or "")
     live = [(position, _strip_markup(text), text) for position, text in enumerate(originals)]
     state = _State(title=document.title, url=document.url, date=document.date,
-                   date_rank=3 if document.date else 0)
+                   date_rank=3 if document.date else 0, outlet=document.outlet, outlet_rank=4 if document.outlet else 0)
     removed: list[tuple[int, Removed]] = []
     for _ in range(MAX_PASSES):
         found = _one_pass(live, state)
@@ -615,16 +776,21 @@ def clean_document(document: Document) -> Document:
             break
         removed.extend((live[i][0], item) for i, item in found.items())
         live = [p for i, p in enumerate(live) if i not in found]
-    dateline = _strip_inline_dateline(live)
+    dateline = _strip_inline_dateline(live, state)
     if dateline:
         removed.append((live[0][0], dateline))
     removed.sort(key=lambda pair: pair[0])
+    if state.outlet_rank < 2:
+        from_host = _outlet_from_url(state.url) or _outlet_from_url(state.named_url)
+        if from_host:
+            state.outlet = from_host
     return replace(
         document,
         text="\n\n".join(text for _, text, _ in live),
         title=state.title,
         url=state.url,
         date=state.date,
+        outlet=state.outlet,
         removed=document.removed + tuple(item for _, item in removed),
     )
 

@@ -8,11 +8,14 @@ the errors in `errors.py`, with a message naming the file; nothing here touches 
 from __future__ import annotations
 
 import codecs
+import functools
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from time import monotonic
 
 import docx
@@ -25,7 +28,7 @@ from pypdf.errors import LimitReachedError
 from trafilatura.settings import set_date_params
 
 from .errors import DocumentTooLargeError, SummarizerError, UnreadableDocumentError, UnsupportedFileTypeError
-from .types import Document
+from .types import Document, Removed
 
 SUPPORTED = "Use a .txt, .md, .html, .pdf or .docx file, or paste the text."
 
@@ -150,32 +153,75 @@ def read_document(name: str, data: bytes | str, *, limits: IngestLimits = Ingest
 
 
 def document_from_text(
-    text: str, *, title: str = "", url: str | None = None, date: str | None = None, name: str = ""
+    text: str,
+    *,
+    title: str = "",
+    url: str | None = None,
+    date: str | None = None,
+    name: str = "",
+    outlet: str = "",
+    limits: IngestLimits = IngestLimits(),
 ) -> Document:
-    """Build a Document from text that needs no parsing (a paste, a test), normalised as files are.
+    """Read pasted text (a page's box, an API `text` document, standard input) as an uploaded file of the
+    same content is read: HTML source by the HTML reader, Markdown by the Markdown reader, anything else
+    as plain text, normalised as files are.
 
-    Metadata is passed through with surrounding whitespace removed; empty strings become
-    "" for `title` and `name` and None for `url` and `date`.
+    Pasted HTML must look like a page or a fragment of one (it opens with a tag, or holds several): a
+    lone "<p>" quoted in prose does not make a paste HTML, as it would a file.
+
+    Metadata given here wins over what the text says; it is passed through with surrounding whitespace
+    removed, and empty strings become "" for `title`, `name` and `outlet` and None for `url` and `date`.
+
+    Raises:
+        DocumentTooLargeError: pasted HTML over one of the limits on a web page's shape.
+        UnreadableDocumentError: pasted HTML in which no article text was found.
     """
-    return Document(
-        text=_normalise(text),
-        title=_one_line(title),
-        url=_one_line(url or "") or None,
-        date=_one_line(date or "") or None,
-        name=_display_name(name),
+    name = _display_name(name)
+    read = _read_text(name, text, limits, pasted=True)
+    return replace(
+        read,
+        title=_one_line(title) or read.title,
+        title_typed=bool(_one_line(title)),
+        url=_one_line(url or "") or read.url,
+        date=_one_line(date or "") or read.date,
+        outlet=_one_line(outlet) or read.outlet,
     )
 
 
-_SEPARATOR = re.compile(r"^[ \t]*---[ \t]*$", re.MULTILINE)
+# A line of three or more dashes, alone on its line (spaces around it allowed).
+_DASH_LINE = re.compile(r"[ \t]*-{3,}[ \t]*")
 
 
 def split_pasted(text: str) -> list[str]:
-    """Split a paste holding several articles at lines that hold only `---`.
+    """Split a paste holding several articles at lines of three or more dashes (`---`, `-----`).
+
+    In a paste that reads as Markdown, a dash line right under a line of text underlines a heading
+    (a setext heading), so there only a dash line after a blank line (or at the start) splits; in
+    any other paste every dash line splits, as `---` always has.
 
     Returns the non-empty pieces, stripped, in order.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [piece.strip() for piece in _SEPARATOR.split(text) if piece.strip()]
+    markdown = _looks_like_markdown(text)
+    pieces: list[str] = []
+    current: list[str] = []
+    after_blank = True  # the line before is blank, a separator, or the start of the paste
+    for line in text.split("\n"):
+        if _DASH_LINE.fullmatch(line) and (after_blank or not markdown):
+            pieces.append("\n".join(current))
+            current = []
+            after_blank = True
+            continue
+        current.append(line)
+        after_blank = not line.strip()
+    pieces.append("\n".join(current))
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def count_pasted_articles(text: str) -> int:
+    """How many articles `split_pasted` finds in a paste (0 for a blank one), for a note such as
+    "Box 1 held 3 articles, split at the lines of dashes"."""
+    return len(split_pasted(text))
 
 
 # --- names, sizes and text normalisation ------------------------------------------------------
@@ -215,11 +261,36 @@ _CHAR_MAP: dict[int, str | None] = {
 }
 
 
+# Compatibility characters are read as what they stand for (NFKC): ligatures ("ﬁ" -> "fi", which PDFs
+# printed from a browser are full of), full-width and half-width forms, no-break spaces, letter-like
+# symbols. Kept as they are: superscripts and subscripts ("10⁶" is not "106"), fractions ("1½" is not
+# "11⁄2"), the ellipsis, and spacing accents, which NFKC turns into a space and a combining mark.
+_KEPT_COMPATIBILITY = ("<super>", "<sub>", "<fraction>")
+_KEPT_CHARACTERS = frozenset("\u2026")
+
+
+@functools.lru_cache(maxsize=8192)
+def _compatibility_form(char: str) -> str:
+    """`char` as NFKC reads it, or `char` itself where that would change its meaning or look."""
+    if char in _KEPT_CHARACTERS or unicodedata.decomposition(char).startswith(_KEPT_COMPATIBILITY):
+        return char
+    folded = unicodedata.normalize("NFKC", char)
+    if folded[:1].isspace() and any(unicodedata.combining(c) for c in folded):
+        return char  # "´" -> " ́"
+    return folded
+
+
+def _fold_compatibility(text: str) -> str:
+    table = {ord(c): _compatibility_form(c) for c in set(text) if c >= "\u00a0"}
+    return text.translate({code: form for code, form in table.items() if form != chr(code)})
+
+
 def _normalise(text: str) -> str:
-    """NFC; newlines as `\\n`; no control, bidi-override or BOM characters; lines right-stripped;
-    at most one blank line between paragraphs; no blank lines at either end."""
+    """NFC, with compatibility characters folded (see _compatibility_form); newlines as `\\n`; no
+    control, bidi-override or BOM characters; lines right-stripped; at most one blank line between
+    paragraphs; no blank lines at either end."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _fold_compatibility(text))
     text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n").strip()
@@ -366,11 +437,22 @@ _HTML_TAG = re.compile(
     r"(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
+_HTML_END_TAG = re.compile(
+    r"</(?:p|div|body|head|title|article|section|main|span|table|h[1-6]|ul|ol|li|a|script|style)\s*>",
+    re.IGNORECASE,
+)
 _HTML_SNIFF_CHARS = 2048  # "near the start": the head of a page, a paste's first paragraphs
+_PASTED_HTML_TAGS = 4  # start and end tags of page structure that make a paste HTML: "<p>...</p>" twice
 _MARKDOWN_NAME = re.compile(r"\.(?:md|markdown)$", re.IGNORECASE)
 # Every repeated class below stops at the character that ends it (or at a bracket), so no
 # pattern rescans the text from each start: hostile input stays linear.
-_MARKDOWN_SIGNS = re.compile(r"^\#{1,6}[ \t]+\S|^[ \t]*(?:```|~~~)|\[[^\[\]\n]+\]\([^()\[\]\s]+[)\s]", re.MULTILINE)
+# Strong emphasis (`**Bold**`) and a line that opens with emphasis (`*By Staff Reporter* | [Share]`)
+# count too; a lone `*` ("5* hotel", "2 * 3") does not.
+_MARKDOWN_SIGNS = re.compile(
+    r"^\#{1,6}[ \t]+\S|^[ \t]*(?:```|~~~)|\[[^\[\]\n]+\]\([^()\[\]\s]+[)\s]"
+    r"|\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|^[ \t]*\*[^*\s](?:[^*\n]*[^*\s])?\*(?![*\w])",
+    re.MULTILINE,
+)
 
 
 def _starts_like_html(text: str) -> bool:
@@ -390,15 +472,36 @@ def _starts_like_html(text: str) -> bool:
             return False
 
 
-def _read_text(name: str, text: str, limits: IngestLimits) -> Document:
+def _looks_like_markdown(text: str) -> bool:
+    return _MARKDOWN_SIGNS.search(text) is not None
+
+
+def _looks_like_pasted_html(text: str) -> bool:
+    """Whether a paste that does not open like a page is a fragment of one: it opens with a tag of
+    page structure, or holds several of them near its start. A file needs only one (it was saved
+    from somewhere); a paste of prose may quote a "<p>" or two."""
+    at = _SPACES.match(text).end()
+    if _HTML_TAG.match(text, at):
+        return True
+    head = text[:_HTML_SNIFF_CHARS]
+    tags = 0
+    for _ in itertools.chain(_HTML_TAG.finditer(head), _HTML_END_TAG.finditer(head)):
+        tags += 1
+        if tags >= _PASTED_HTML_TAGS:
+            return True
+    return False
+
+
+def _read_text(name: str, text: str, limits: IngestLimits, *, pasted: bool = False) -> Document:
+    """HTML, Markdown or plain text, told apart by content (and a .md name)."""
     text = _normalise(text)
     if _starts_like_html(text):
         return _read_html(name, text, limits)
     if _MARKDOWN_NAME.search(name):
         return _read_markdown(name, text, limits)
-    if _HTML_TAG.search(text, 0, _HTML_SNIFF_CHARS):
+    if _looks_like_pasted_html(text) if pasted else _HTML_TAG.search(text, 0, _HTML_SNIFF_CHARS):
         return _read_html(name, text, limits)
-    if _MARKDOWN_SIGNS.search(text):
+    if _looks_like_markdown(text):
         return _read_markdown(name, text, limits)
     return Document(text=text, name=name)
 
@@ -577,7 +680,18 @@ def _read_html(name: str, html: str, limits: IngestLimits) -> Document:
         url=url if re.match(r"https?://\S+\Z", url, re.IGNORECASE) else None,
         date=date[:10] if re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
         name=name,
+        outlet=_site_name(getattr(result, "sitename", None)),
     )
+
+
+def _site_name(sitename: str | None) -> str:
+    """The page's own name for its site (og:site_name, a publisher tag, the title's "| The Local"), or ""
+    when trafilatura fell back on a host name ("thelocal.se"): naming a site by its host is left to the
+    label, which knows the address too."""
+    name = _one_line(sitename or "")
+    if len(name) > 80 or re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", name, re.IGNORECASE):
+        return ""
+    return name
 
 
 # Elements of trafilatura's output tree that start a block of their own; the rest are inline.
@@ -643,7 +757,12 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<])")
 _PLACEHOLDER = 0xF0000  # escaped characters hide in plane 15 (private use) while markup goes
 
 
+_INLINE_MARKS = re.compile(r"[\\`*_~\[<]")
+
+
 def _inline_markdown(text: str) -> str:
+    if not _INLINE_MARKS.search(text):  # most blocks: 16 substitutions cost ~50 µs for nothing
+        return " ".join(text.split())
     text = _ESCAPED.sub(lambda m: chr(_PLACEHOLDER + ord(m.group(1))), text)
     for pattern, replacement in (*_INLINE, *_EMPHASIS, *_EMPHASIS):
         text = pattern.sub(replacement, text)
@@ -834,9 +953,9 @@ def _read_pdf_pages(name: str, data: bytes, limits: IngestLimits) -> Document:
             raise too_dense from None
         except Exception as exc:
             raise _damaged(name, "PDF") from exc
-        page = _reflow_pdf_page(_normalise(raw))
+        page = _normalise(raw)
         if page:
-            pages.append(page)
+            pages.append([line.strip() for line in page.split("\n")])
             chars += len(page) + 2
             if chars > limits.max_chars:
                 raise DocumentTooLargeError(
@@ -845,14 +964,98 @@ def _read_pdf_pages(name: str, data: bytes, limits: IngestLimits) -> Document:
                     "Split it, or paste the part you need.",
                 )
 
-    text = _paragraphs(pages)
+    pages, removed, url = _strip_page_furniture(pages)
+    text = _paragraphs([_reflow_pdf_page("\n".join(lines)) for lines in pages])
     if not text:
         if b"%%EOF" not in data[-1024:]:
             raise _damaged(name, "PDF")
         raise UnreadableDocumentError(
             name, "This PDF has no text layer; it may be a scanned image. Paste its text instead."
         )
-    return Document(text=text, title=_pdf_title(reader), name=name)
+    return Document(text=text, title=_pdf_title(reader), url=url, name=name, removed=removed)
+
+
+# Page headers and footers: what a browser prints on every page, and lines repeated at the edges of pages.
+PAGE_FURNITURE = "page header"  # the kind of Removed they are reported as
+_PAGE_EDGE_LINES = 3  # lines at either end of a page's text; Chromium draws its header and footer last
+_REPEATED_MAX_CHARS = 200  # a header or footer is one short line; a longer repeated line is left alone
+_REPEATED_FIGURES_MAX_WORDS = 8  # a line told apart only by its figures ("Page 2 of 5") is this short
+# "12/1/26, 9:30 AM Goteborg fire", "01.12.2026, 09:30 Title": when the page was printed, then its title.
+_PRINT_HEADER = re.compile(
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?"
+)
+# "file:///home/x/page.html 1/1", "https://site/article 2 of 3": the page's address and its page number.
+_PRINT_FOOTER = re.compile(r"(?P<address>(?:https?|file)://\S+|about:blank)\s+\d{1,4}\s*(?:/|of)\s*\d{1,4}", re.I)
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}|page\s+\d{1,4}", re.IGNORECASE)
+
+
+def _strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], tuple[Removed, ...], str | None]:
+    """Take page headers and footers off the pages' lines: the date, title, address and page number a
+    browser prints on each page (found by their shape, so on a one-page PDF too), and any short line
+    found at the edge of at least half the pages (two at least), compared as is or, when short, with
+    its figures blanked ("Page 2 of 5", "https://site/a 2/3", a date that changes).
+
+    Returns:
+        The pages' lines without them; each removed line once, as a Removed of kind "page header";
+        the address of a printed http(s) page, the article's own.
+    """
+
+    def edges(lines: list[str]) -> list[int]:
+        filled = [i for i, line in enumerate(lines) if line]
+        if len(filled) <= 2 * _PAGE_EDGE_LINES:
+            return filled
+        return filled[:_PAGE_EDGE_LINES] + filled[-_PAGE_EDGE_LINES:]
+
+    def as_is(line: str) -> str:
+        return " ".join(line.casefold().split())
+
+    def figures_blanked(line: str) -> str:
+        return re.sub(r"\d+", "#", as_is(line))
+
+    repeated: Counter[str] = Counter()
+    if len(pages) >= 2:
+        for lines in pages:
+            keys = set()
+            for i in edges(lines):
+                if len(lines[i]) <= _REPEATED_MAX_CHARS:
+                    keys.add(as_is(lines[i]))
+                    if len(lines[i].split()) <= _REPEATED_FIGURES_MAX_WORDS:
+                        keys.add("\0" + figures_blanked(lines[i]))
+            repeated.update(keys)
+    needed = max(2, -(-len(pages) // 2))
+
+    def reason_to_drop(line: str) -> str | None:
+        if _PRINT_HEADER.fullmatch(line):
+            return "Page header printed by the browser: the date and time of printing and the page's title"
+        if _PRINT_FOOTER.fullmatch(line):
+            return "Page footer printed by the browser: the page's address and the page number"
+        if _PAGE_NUMBER.fullmatch(line):
+            return "Page number"
+        if len(line.split()) > _REPEATED_FIGURES_MAX_WORDS and line.endswith((".", "!", "?")):
+            return None  # a sentence, not a running head, even if a page break happens to fall after it
+        if repeated[as_is(line)] >= needed or repeated["\0" + figures_blanked(line)] >= needed:
+            return "Line repeated at the top or bottom of the pages (a page header or footer)"
+        return None
+
+    removed: dict[str, Removed] = {}
+    url = None
+    kept_pages = []
+    for lines in pages:
+        dropped = set()
+        filled = [i for i, line in enumerate(lines) if line]
+        # Peeled from each end inwards: the first line that is not furniture ends the page's edge.
+        for order in (filled[:_PAGE_EDGE_LINES], filled[::-1][:_PAGE_EDGE_LINES]):
+            for i in order:
+                reason = reason_to_drop(lines[i]) if i not in dropped else None
+                if reason is None:
+                    break
+                dropped.add(i)
+                removed.setdefault(lines[i], Removed(PAGE_FURNITURE, reason, lines[i]))
+                footer = _PRINT_FOOTER.fullmatch(lines[i])
+                if url is None and footer and footer.group("address").lower().startswith(("http://", "https://")):
+                    url = footer.group("address")
+        kept_pages.append([line for i, line in enumerate(lines) if i not in dropped])
+    return kept_pages, tuple(removed.values()), url
 
 
 _PDF_ARRAY_ITEM_BYTES = 16  # what one entry of a /Widths, /W or /Differences array costs pypdf, in map bytes

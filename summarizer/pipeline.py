@@ -11,6 +11,7 @@ from .facts import check_facts, disputes_for
 from .group import group_sentences
 from .languages import LANGUAGES, has_supported_script
 from .options import Options
+from .render import source_labels
 from .score import score
 from .segment import segment
 from .select import select
@@ -29,7 +30,7 @@ def _brief_sentence(scored: ScoredGroup) -> BriefSentence:
     )
 
 
-def _document_view(segmented: SegmentedDocument) -> DocumentView:
+def _document_view(segmented: SegmentedDocument, label: str) -> DocumentView:
     doc = segmented.document
     return DocumentView(
         title=doc.title,
@@ -39,6 +40,8 @@ def _document_view(segmented: SegmentedDocument) -> DocumentView:
         sentences=tuple(s.text for s in segmented.sentences),
         removed=doc.removed,
         paragraphs=tuple(s.paragraph for s in segmented.sentences),
+        outlet=doc.outlet,
+        label=label,
     )
 
 
@@ -46,8 +49,21 @@ def _label(document: Document, index: int) -> str:
     return f"Article {index + 1}" + (f" ({document.title})" if document.title else "")
 
 
-def summarize(documents: Sequence[Document], options: Options | None = None, budget: WorkBudget | None = None) -> Brief:
+def left_out_note(name: str, reason: str) -> str:
+    """The note a brief carries for a file or link its caller could not read: which one, and why."""
+    return f"Left out {name or 'a file without a name'}: {reason}"
+
+
+def summarize(
+    documents: Sequence[Document],
+    options: Options | None = None,
+    budget: WorkBudget | None = None,
+    notes: Sequence[str] = (),
+) -> Brief:
     """Make one brief from several articles on one story.
+
+    `notes` are said first among the brief's notes: what the caller left out before (files and links
+    that could not be read), so the brief tells its reader what it was not made from.
 
     Raises:
         NothingToSummarizeError: no document holds article text once cleaned.
@@ -59,7 +75,7 @@ def summarize(documents: Sequence[Document], options: Options | None = None, bud
     if not documents:
         raise NothingToSummarizeError("Paste or upload at least one article.")
     cleaned = clean(documents)
-    notes = [
+    notes = [*notes] + [
         f"{_label(original, i)} had no article text left after cleaning and was left out."
         for i, (original, doc) in enumerate(zip(documents, cleaned))
         if original.text.strip() and not doc.text.strip()
@@ -97,7 +113,7 @@ def summarize(documents: Sequence[Document], options: Options | None = None, bud
         )
     return Brief(
         sentences=tuple(_brief_sentence(s) for s in chosen),
-        documents=tuple(_document_view(d) for d in segmented),
+        documents=tuple(_document_view(d, label) for d, label in zip(segmented, source_labels(cleaned))),
         algorithm=options.algorithm,
         language=options.language,
         input_words=sum(len(doc.text.split()) for doc in cleaned),

@@ -36,6 +36,10 @@ class Document:
     date: str | None = None  # ISO 8601 date (YYYY-MM-DD) where it could be read
     name: str = ""  # file name the document came from, if any
     removed: tuple[Removed, ...] = ()
+    outlet: str = ""  # who published it, where it could be read ("Kyodo", "NHK World"); "" when unknown
+    # The title was given by the person (a box's title, an API title), not read from the article: it then
+    # names the source ahead of the outlet (render.source_label); a headline read from a page does not.
+    title_typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,8 @@ class DocumentView:
     sentences: tuple[str, ...]
     removed: tuple[Removed, ...]
     paragraphs: tuple[int, ...] = ()  # the paragraph of each sentence, so a view can lay the text out
+    outlet: str = ""
+    label: str = ""  # the source's name in badges, downloads and JSON, unique in its brief (render.source_labels)
 
     def to_dict(self) -> dict:
         return {
@@ -161,6 +167,8 @@ class DocumentView:
             "url": self.url,
             "date": self.date,
             "name": self.name,
+            "outlet": self.outlet,
+            "label": self.label,
             "sentences": list(self.sentences),
             "paragraphs": list(self.paragraphs),
             "removed": [r.to_dict() for r in self.removed],
@@ -207,6 +215,8 @@ class Brief:
                     sentences=tuple(d["sentences"]),
                     removed=tuple(Removed(r["kind"], r["reason"], r["text"]) for r in d["removed"]),
                     paragraphs=tuple(d.get("paragraphs", ())),
+                    outlet=d.get("outlet") or "",
+                    label=d.get("label") or "",  # "" in briefs saved before labels: render.document_labels derives it
                 )
                 for d in data["documents"]
             ),

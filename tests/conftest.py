@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from builders import csrf_token_of
+from local_site import resolve_loopback_only
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`) does not put the repository on the path
@@ -26,8 +27,9 @@ def make_app(tmp_path) -> Callable:
 
     def make(**overrides):
         # No reserve file for deletes on a full disk (16 MB each): tests/test_store.py asks for one where it tests it.
+        # Links resolve only to 127.0.0.1 (tests/local_site.py): no test, fuzzed ones included, fetches past the machine.
         config = {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "test-secret-key",
-                  "DELETE_RESERVE_MB": 0}
+                  "DELETE_RESERVE_MB": 0, "FETCH_RESOLVE": resolve_loopback_only}
         config.update(overrides)
         return create_app(config)
 

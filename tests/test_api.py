@@ -357,3 +357,140 @@ def test_openapi_lists_words_mode(openapi):
     schemas = openapi["components"]["schemas"]
     assert schemas["Options"]["properties"]["words_mode"]["enum"] == ["at_most", "about", None]
     assert schemas["SummarizeForm"]["properties"]["words_mode"]["enum"] == ["at_most", "about"]
+
+
+# --- issue 9: each source is named --------------------------------------------------------------------------
+
+
+def test_each_source_has_a_unique_label_in_the_answer_and_the_schema(client, openapi, kyodo, nhk):
+    body = {"documents": [
+        {"text": kyodo, "title": "Kyodo"},
+        {"text": nhk, "url": "https://www3.nhk.or.jp/nhkworld/en/news/20230712_04/"},
+        {"text": kyodo, "title": "kyodo"},
+    ]}
+    response = client.post("/api/summarize", json=body)
+    assert response.status_code == 200
+    data = response.get_json()
+    validator(openapi, "Brief").validate(data)
+    assert [d["label"] for d in data["documents"]] == ["Kyodo", data["documents"][1]["outlet"] or "nhk.or.jp",
+                                                       "kyodo (2)"]
+    schema = openapi["components"]["schemas"]["DocumentView"]
+    assert {"label", "outlet"} <= set(schema["properties"]) and "label" not in schema["required"]  # old briefs lack it
+    old = {**data, "documents": [{k: v for k, v in d.items() if k not in ("label", "outlet")} for d in data["documents"]]}
+    assert valid(openapi, "Brief", old)
+    assert not valid(openapi, "Brief", {**data, "documents": [{**data["documents"][0], "label": 1}]})
+
+
+# --- issue 9: links, and files or links left out ------------------------------------------------------------
+
+
+@pytest.fixture
+def site():
+    from local_site import LocalSite
+
+    with LocalSite() as served:
+        yield served
+
+
+@pytest.fixture
+def site_client(make_app, site):
+    """A client of an app allowed to fetch from the loopback test site (and from nothing else that is not public)."""
+    return make_app(FETCH_ALLOW_HOSTS=site.allow).test_client()
+
+
+def test_url_documents_are_fetched_and_read(site_client, site, openapi):
+    body = {"documents": [{"url": site.url("/article")}, {"url": site.url("/kyodo"), "title": "Kyodo"}]}
+    assert valid(openapi, "SummarizeRequest", body)
+    response = site_client.post("/api/summarize", json=body)
+    assert response.status_code == 200, response.get_json()
+    brief = response.get_json()
+    validator(openapi, "Brief").validate(brief)
+    first, second = brief["documents"]
+    assert (first["title"], first["date"], first["url"]) == (
+        "Kishida heads to NATO summit in Lithuania", "2023-07-11", site.url("/article"))
+    assert (second["title"], second["url"]) == ("Kyodo", site.url("/kyodo"))  # the title given wins
+    assert brief["notes"] == []
+
+
+def test_text_with_a_url_is_still_the_text_the_url_only_shown(site_client, site, kyodo):
+    response = site_client.post("/api/summarize", json={"documents": [{"text": kyodo, "url": site.url("/nhk")}]})
+    assert response.status_code == 200
+    assert response.get_json()["documents"][0]["sentences"][0].startswith("Prime Minister Fumio Kishida said")
+    assert site.requests == []
+
+
+def test_a_link_that_fails_is_left_out_and_noted(site_client, site, kyodo):
+    body = {"documents": [{"text": kyodo}, {"url": site.url("/nhk")}, {"url": site.url("/photo.png")}]}
+    response = site_client.post("/api/summarize", json=body)
+    assert response.status_code == 200, response.get_json()
+    brief = response.get_json()
+    assert len(brief["documents"]) == 2
+    assert brief["notes"] == [f"Left out {site.url('/photo.png')}: it is image/png, not a web page"]
+
+
+def test_by_default_a_link_to_the_loopback_is_refused(client, openapi, site):
+    response = client.post("/api/summarize", json={"documents": [{"url": site.url("/article")}]})
+    message = api_error(response, openapi, 422, "link_not_fetched")
+    assert message == f"{site.url('/article')}: it points to this server's own (loopback) address, which is not fetched"
+    assert site.requests == []
+
+
+def test_only_failed_links_are_refused_naming_each(site_client, openapi, site):
+    body = {"documents": [{"url": site.url("/photo.png")}, {"url": site.url("/missing")}]}
+    message = api_error(site_client.post("/api/summarize", json=body), openapi, 422, "link_not_fetched")
+    assert message.startswith("None of the 2 links could be read.")
+    assert f"1. {site.url('/photo.png')}: it is image/png, not a web page." in message
+    assert f"2. {site.url('/missing')}: the site answered 404 Not Found." in message
+
+
+def test_a_text_field_of_links_is_fetched(site_client, site):
+    data = {"text": f"{site.url('/kyodo')}\n{site.url('/nhk')}"}
+    response = site_client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200, response.get_json()
+    assert [d["url"] for d in response.get_json()["documents"]] == [site.url("/kyodo"), site.url("/nhk")]
+
+
+URL_ERRORS = [
+    ({"documents": [{"url": "ftp://example.com/story"}]}, "documents[0].url must be an http or https address"),
+    ({"documents": [{"url": None}]}, "documents[0].text is required, or url"),
+    ({"documents": [{"title": "x", "date": "2023-07-11"}]}, "documents[0].text is required, or url"),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), URL_ERRORS)
+def test_a_document_needs_text_or_an_http_url(client, openapi, body, message):
+    assert message in api_error(client.post("/api/summarize", json=body), openapi, 400, "invalid_request")
+    assert not valid(openapi, "SummarizeRequest", body)
+
+
+def test_links_count_with_files(make_app, openapi, kyodo):
+    client = make_app(MAX_FILES=2).test_client()
+    data = {"text": "https://example.com/a https://example.com/b", "files": [(io.BytesIO(kyodo.encode()), "a.txt")]}
+    response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    assert "You sent 1 files and 2 links; at most 2 files and links" in api_error(response, openapi, 413, "too_many_files")
+
+
+def test_an_image_beside_two_articles_is_left_out_and_noted(client, openapi, kyodo, nhk, samples):
+    data = {"files": [(io.BytesIO(kyodo.encode()), "kyodo.txt"), (io.BytesIO(samples.png), "photo.png"),
+                      (io.BytesIO(nhk.encode()), "nhk.txt")]}
+    response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200, response.get_json()
+    brief = response.get_json()
+    validator(openapi, "Brief").validate(brief)
+    assert [d["name"] for d in brief["documents"]] == ["kyodo.txt", "nhk.txt"]
+    assert len(brief["notes"]) == 1 and brief["notes"][0].startswith("Left out photo.png: This is an image")
+
+
+def test_only_unreadable_files_are_refused_naming_each(client, openapi, samples):
+    data = {"files": [(io.BytesIO(samples.png), "photo.png"), (io.BytesIO(samples.scanned_pdf), "scan.pdf")]}
+    response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    message = api_error(response, openapi, 422, "unreadable_document")
+    assert message.startswith("None of the 2 files could be read. 1. photo.png: This is an image")
+    assert "2. scan.pdf: This PDF has no text layer" in message
+
+
+def test_cleaned_away_text_beside_an_unreadable_file_names_both(client, openapi, samples):
+    data = {"text": samples.cruft_only, "files": [(io.BytesIO(samples.png), "photo.png")]}
+    response = client.post("/api/summarize", data=data, content_type="multipart/form-data")
+    message = api_error(response, openapi, 422, "nothing_to_summarize")
+    assert message.startswith("Nothing was left to summarise") and "Also not read: photo.png: This is an image" in message

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app import DEFAULTS, create_app
+from summarizer.fetch import AllowedHost
 from web.security import CONTENT_SECURITY_POLICY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,6 +65,7 @@ def test_environment_variables(tmp_path, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "from-the-environment")
     monkeypatch.setenv("SUMMARIZER_MAX_FILES", "3")
     monkeypatch.setenv("SUMMARIZER_MAX_DOCUMENT_CHARS", "1000")
+    monkeypatch.setenv("SUMMARIZER_FETCH_ALLOW_HOSTS", "127.0.0.1:8765, intranet.example")
     app = create_app()
     assert app.config["DATA_DIR"] == str((tmp_path / "env-data").resolve())
     assert app.config["DATABASE"] == str(tmp_path / "elsewhere.sqlite3")
@@ -72,6 +74,7 @@ def test_environment_variables(tmp_path, monkeypatch):
     assert not (tmp_path / "env-data" / "secret_key").exists()
     assert app.config["MAX_FILES"] == 3
     assert app.config["MAX_DOCUMENT_CHARS"] == 1000
+    assert app.config["FETCH_ALLOW_HOSTS"] == (AllowedHost("127.0.0.1", 8765), AllowedHost("intranet.example"))
     # test_config wins over the environment
     assert create_app({"MAX_FILES": 7}).config["MAX_FILES"] == 7
 
@@ -81,6 +84,7 @@ def test_environment_variables(tmp_path, monkeypatch):
     [
         ("SUMMARIZER_MAX_FILES", "many", "SUMMARIZER_MAX_FILES must be a whole number"),
         ("SUMMARIZER_MAX_DOCUMENTS", "0", "MAX_DOCUMENTS must be a positive whole number"),
+        ("SUMMARIZER_FETCH_ALLOW_HOSTS", "intranet:http", "SUMMARIZER_FETCH_ALLOW_HOSTS: 'intranet:http' is not a host"),
     ],
 )
 def test_bad_environment_fails_at_start_with_a_message(tmp_path, monkeypatch, variable, value, message):

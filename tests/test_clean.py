@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.clean import clean, clean_document, iso_date, split_paragraphs
+from summarizer.ingest import document_from_text, read_document
 from summarizer.types import Document, Removed
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -519,6 +522,137 @@ def test_first_paragraph_that_repeats_the_title_is_removed():
 def test_a_lone_headline_is_not_taken_as_the_title():
     cleaned = clean_document(Document(text="Bank of Japan holds rates steady"))
     assert (cleaned.title, cleaned.text) == ("", "Bank of Japan holds rates steady")
+
+
+# ---------------------------------------------------------------------------------------------
+# Bylines with a date, and the outlet (issue 9).
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "outlet"),
+    [
+        ("The New York Times · October 30, 1998", "1998-10-30", "The New York Times"),
+        ("By Jane Roe | Reuters | Dec 1, 2026", "2026-12-01", "Reuters"),
+        ("By Jane Roe | Reuters | Dec 1, 2026 | 9:30 AM GMT", "2026-12-01", "Reuters"),
+        ("Jane Roe, Kyiv Independent — 3 March 2025", "2025-03-03", "Kyiv Independent"),
+        ("**By Jane Roe** · July 12, 2023 · 4 min read", "2023-07-12", ""),
+    ],
+)
+def test_byline_with_a_date_gives_the_date_and_outlet_and_is_not_a_sentence(line, date, outlet):
+    """Regression: "The New York Times · October 30, 1998" stayed a sentence and its date was not read."""
+    cleaned = clean_document(Document(text=_article(line)))
+
+    assert (cleaned.date, cleaned.outlet) == (date, outlet)
+    assert line not in cleaned.text and len(_paragraphs(cleaned)) == 2
+    assert [(r.kind, r.text) for r in cleaned.removed] == [("metadata", line)]
+
+
+def test_byline_date_never_overwrites_the_documents_own():
+    cleaned = clean_document(Document(text=_article("The New York Times · October 30, 1998"), date="1998-10-31"))
+
+    assert cleaned.date == "1998-10-31"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Japan, NATO agree closer ties · July 12, 2023 is when talks began, officials said.",
+        "Prices rose 3% in March | analysts had expected 2% on Dec 1, 2026.",
+        "Tokyo · Osaka · Nagoya",  # names without a date
+    ],
+)
+def test_lines_with_separators_that_are_not_dated_bylines_are_kept(line):
+    cleaned = clean_document(Document(text=_article(line)))
+
+    assert line in _paragraphs(cleaned)
+    assert (cleaned.date, cleaned.outlet) == (None, "")
+
+
+@pytest.mark.parametrize(
+    ("middle", "first", "outlet"),
+    [
+        pytest.param(("By Jane Roe, Reuters",), None, "Reuters", id="byline after the author"),
+        pytest.param(("By Jane Roe, Local News Editor",), None, "", id="a job is no outlet"),
+        pytest.param(("Kyodo News",), None, "Kyodo News", id="credit line"),
+        pytest.param(("NHK World",), None, "NHK World", id="outlet alone on a line"),
+        pytest.param((), "LONDON (AP) — The bank said on Monday it would cut rates.", "AP", id="wire dateline"),
+        pytest.param(("Officials met in Tokyo on July 11. (Kyodo)",), None, "Kyodo", id="bare agency credit"),
+        pytest.param(("Officials met in Tokyo on July 11. (Getty Images)",), None, "", id="a photo library"),
+    ],
+)
+def test_outlet_is_read_from_bylines_datelines_and_credits(middle, first, outlet):
+    text = _article(*middle) if first is None else first + "\n\n" + _article(*middle)
+
+    assert clean_document(Document(text=text)).outlet == outlet
+
+
+def test_a_byline_names_the_outlet_before_a_photo_credit_does():
+    text = _article("A man walks past the bank. (Reuters)", "By Jane Roe, The Associated Press")
+
+    assert clean_document(Document(text=text)).outlet == "The Associated Press"
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www3.nhk.or.jp/nhkworld/en/news/20230712_04/", "NHK World"),
+        ("https://www.nhk.or.jp/politics/articles/1.html", "NHK"),
+        ("https://english.kyodonews.net/news/2023/07/x.html", "Kyodo News"),
+        ("https://news.example.com/a", ""),  # named by the label from its domain, not here
+        ("https://notnhk.or.jp.example/a", ""),
+    ],
+)
+def test_known_hosts_name_their_outlet(url, outlet):
+    assert clean_document(Document(text=_article(), url=url)).outlet == outlet
+
+
+def test_outlet_never_overwrites_the_documents_own():
+    text = _article("By Jane Roe, Reuters")
+
+    assert clean_document(Document(text=text, outlet="City Herald")).outlet == "City Herald"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "outlet"), [("kyodo-kishida-nato.txt", "Kyodo"), ("nhk-kishida-nato-reader-copy.txt", "NHK World")]
+)
+def test_outlet_of_the_real_examples(fixture, outlet):
+    assert clean_document(document_from_text(_read(fixture))).outlet == outlet
+
+
+def test_the_address_an_article_gives_names_its_outlet_when_it_was_fetched_from_another():
+    """A reader copy served from elsewhere keeps its own "URL:" line's host as the outlet's name."""
+    fetched = document_from_text(_read("nhk-kishida-nato-reader-copy.txt"), url="http://127.0.0.1:8765/nhk")
+
+    cleaned = clean_document(fetched)
+
+    assert cleaned.url == "http://127.0.0.1:8765/nhk" and cleaned.outlet == "NHK World"
+
+
+def test_docx_byline_gives_the_date_and_outlet():
+    """Regression (issue 9): a .docx kept "The New York Times · October 30, 1998" as a sentence."""
+    word = docx.Document()
+    word.add_paragraph("Clinton signs the budget", style="Title")
+    word.add_paragraph("The New York Times · October 30, 1998")
+    word.add_paragraph("President Clinton signed the budget on Thursday after weeks of talks with Congress.")
+    word.add_paragraph("The bill funds the government until the end of September, aides said.")
+    out = io.BytesIO()
+    word.save(out)
+
+    cleaned = clean_document(read_document("clinton.docx", out.getvalue()))
+
+    assert (cleaned.date, cleaned.outlet) == ("1998-10-30", "The New York Times")
+    assert "Times" not in cleaned.text
+    assert ("metadata", "The New York Times · October 30, 1998") in [(r.kind, r.text) for r in cleaned.removed]
+
+
+def test_browser_printed_pdf_is_cleaned_of_print_furniture_and_byline():
+    cleaned = clean_document(read_document("goteborg.pdf", (FIXTURES / "ingest" / "browser-printed.pdf").read_bytes()))
+
+    kinds = [r.kind for r in cleaned.removed]
+    assert kinds.count("page header") == 3 and "metadata" in kinds
+    assert (cleaned.date, cleaned.outlet) == ("2026-12-01", "Reuters")
+    assert "Jane Roe" not in cleaned.text and "7:38" not in cleaned.text
 
 
 # ---------------------------------------------------------------------------------------------

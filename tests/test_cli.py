@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,28 @@ def test_text_format_prints_one_sentence_a_line(capsys):
     assert len(lines) == 3
 
 
+def _labels(capsys) -> list[str]:
+    """The examples' labels: the outlet read from each where ingestion finds one, else the site or file name."""
+    assert main(["--format", "json", *EXAMPLES]) == 0
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    assert [d["label"] for d in documents] == [documents[0]["outlet"] or "kyodo-kishida-nato.txt",
+                                                documents[1]["outlet"] or "nhk.or.jp"]
+    return [d["label"] for d in documents]
+
+
+def test_json_names_each_source(capsys):
+    _labels(capsys)
+
+
 def test_markdown_format_cites_sources(capsys):
+    kyodo, nhk = _labels(capsys)
     assert main(["--format", "markdown", "--algorithm", "lexrank", *EXAMPLES]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Brief") and "## Sources" in out and "[^2]:" in out
+    title, blank, made = out.splitlines()[:3]
+    assert title.startswith("# ") and title != "# Brief" and blank == ""
+    assert made.startswith(f"Made {date.today().isoformat()} from 2 sources")
+    assert "## Sources" in out and f"\n1. **{kyodo}**" in out and f"\n2. **{nhk}**" in out
+    assert f"[{nhk}][2]" in out  # a sentence names its source, linked to the article's address
 
 
 def test_stdin_splits_articles_on_dashes(monkeypatch, capsys):
@@ -116,3 +135,39 @@ def test_help_documents_about(capsys):
         main(["--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "--about" in help_text and "the last sentence may run over" in help_text
+
+
+# --- issue 9: links among the files ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def site():
+    from local_site import LocalSite
+
+    with LocalSite() as served:
+        yield served
+
+
+def test_links_among_the_files_are_fetched_where_allowed(site, monkeypatch, capsys):
+    monkeypatch.setenv("SUMMARIZER_FETCH_ALLOW_HOSTS", ",".join(site.allow))
+    assert main(["--format", "json", site.url("/article"), EXAMPLES[1], site.url("/photo.png")]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert [d["url"] for d in data["documents"]][0] == site.url("/article")
+    assert data["documents"][0]["title"] == "Kishida heads to NATO summit in Lithuania"
+    assert captured.err == f"summarizer: {site.url('/photo.png')}: it is image/png, not a web page\n"
+    assert data["notes"] == [f"Left out {site.url('/photo.png')}: it is image/png, not a web page"]
+
+
+def test_by_default_a_link_to_the_loopback_is_not_fetched(site, monkeypatch, capsys):
+    monkeypatch.delenv("SUMMARIZER_FETCH_ALLOW_HOSTS", raising=False)
+    assert main([site.url("/article")]) == 2
+    err = capsys.readouterr().err
+    assert "it points to this server's own (loopback) address, which is not fetched" in err
+    assert site.requests == []
+
+
+def test_a_bad_allow_list_is_one_line_and_exit_two(monkeypatch, capsys):
+    monkeypatch.setenv("SUMMARIZER_FETCH_ALLOW_HOSTS", "intranet:port")
+    assert main(EXAMPLES) == 2
+    assert "SUMMARIZER_FETCH_ALLOW_HOSTS: 'intranet:port' is not a host or host:port" in capsys.readouterr().err

@@ -243,7 +243,7 @@ def test_text_and_markdown_say_which_sources_differ():
         "(Sources differ: 155 in Northern Post, sixty-seven and 173 in Coast Wire.)"
     ) in text.splitlines()
     markdown = to_markdown(brief)
-    assert "*(Sources differ: 155 in Northern Post[^2], sixty-seven and 173 in Coast Wire[^3].)*" in markdown
+    assert "*(Sources differ: 155 in Northern Post, sixty-seven and 173 in Coast Wire.)*" in markdown
 
 
 def test_dispute_dataclass_round_trips():

@@ -384,7 +384,8 @@ JAPANESE = "岸田首相は北大西洋条約機構（ＮＡＴＯ）の首脳�
         # charset-normalizer alone picks cp1250 here, which reads \u00c0 as \u0154.
         pytest.param(FRENCH.encode("latin-1"), FRENCH, id="latin-1"),
         # charset-normalizer alone finds no encoding at its default threshold.
-        pytest.param(JAPANESE.encode("shift_jis"), JAPANESE, id="shift-jis"),
+        # Full-width letters are read as ASCII ones, as every compatibility form is (issue 9).
+        pytest.param(JAPANESE.encode("shift_jis"), JAPANESE.replace("（ＮＡＴＯ）", "(NATO)"), id="shift-jis"),
         pytest.param(RUSSIAN.encode("cp1251"), RUSSIAN, id="cp1251"),
     ],
 )
@@ -732,13 +733,223 @@ def test_hostile_text_is_read_in_linear_time(name, text):
         ("  First.  \n\n   ---   \n\n Second.\n", ["First.", "Second."]),
         ("First.\r\n---\r\nSecond.", ["First.", "Second."]),
         ("---\nFirst.\n---\n\n---\n\t--- \nSecond.\n---", ["First.", "Second."]),
-        ("A line with --- inside.\n----\n- - -", ["A line with --- inside.\n----\n- - -"]),
+        ("A line with --- inside.\n- - -", ["A line with --- inside.\n- - -"]),
+        # Regression (issue 9): four or more dashes gave one article.
+        ("First.\n----\nSecond.\n\n  -----  \n\nThird.", ["First.", "Second.", "Third."]),
+        ("No punctuation\n----\nSecond", ["No punctuation", "Second"]),  # plain text has no setext headings
         ("", []),
         ("  \n---\n  ", []),
     ],
 )
 def test_split_pasted(text, expected):
     assert split_pasted(text) == expected
+
+
+MARKDOWN_PASTE = (
+    "# Harbour bridge reopens\n\n"
+    "*By Staff Reporter* | [Share]\n\n"
+    "The **harbour bridge** reopened on Tuesday, [city officials](https://example.com/city) said.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(MARKDOWN_PASTE + "What changed\n----\nEngineers replaced the plates.",
+                     [MARKDOWN_PASTE.strip() + "\n\nWhat changed\n----\nEngineers replaced the plates."],
+                     id="a setext underline in Markdown"),
+        pytest.param(MARKDOWN_PASTE + "----\n\n" + MARKDOWN_PASTE,
+                     [MARKDOWN_PASTE.strip(), MARKDOWN_PASTE.strip()], id="a dash line after a blank line in Markdown"),
+    ],
+)
+def test_split_pasted_leaves_markdown_heading_underlines_alone(text, expected):
+    assert split_pasted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, count", [("", 0), ("One.", 1), ("One.\n---\nTwo.\n-----\nThree.", 3), ("a\n---\n\n---\nb", 2)]
+)
+def test_count_pasted_articles(text, count):
+    assert ingest.count_pasted_articles(text) == count
+
+
+# --- document_from_text: pasted text is read like an uploaded file (issue 9) -------------------
+
+
+PASTED_PAGE = """<!doctype html>
+<html><head><title>Harbour bridge reopens | City Herald</title>
+<meta property="og:site_name" content="City Herald">
+<meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Harbour bridge reopens</h1>
+<p>The harbour bridge reopened to traffic on Tuesday after eight months of repairs, city officials said.</p>
+<p>Engineers replaced four hundred corroded plates and repainted the main span.</p>
+</article></body></html>"""
+
+
+def test_pasted_html_source_is_read_as_the_same_uploaded_page_is():
+    """Regression: the paste's title was "<!doctype html>..." and its sentences carried <p> and </p>."""
+    pasted = document_from_text(PASTED_PAGE)
+
+    assert pasted == read_document("", PASTED_PAGE.encode())
+    assert "<" not in pasted.text and "<" not in pasted.title
+    assert "Engineers replaced four hundred corroded plates and repainted the main span." in paragraphs(pasted)
+    assert (pasted.date, pasted.outlet) == ("2024-03-05", "City Herald")
+
+
+def test_pasted_html_fragment_is_read_as_html():
+    pasted = document_from_text(f"<div>\n<p>{BRIDGE}</p>\n<p>Cyclists get a new lane next month.</p>\n</div>")
+
+    assert paragraphs(pasted) == [BRIDGE, "Cyclists get a new lane next month."]
+
+
+def test_metadata_given_with_a_paste_wins_over_the_pages_own():
+    pasted = document_from_text(PASTED_PAGE, title="Typed title", date="2024-01-01", outlet="Typed outlet")
+
+    assert (pasted.title, pasted.date, pasted.outlet) == ("Typed title", "2024-01-01", "Typed outlet")
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "In HTML the <p> tag opens a paragraph, and 2 < 3 < 4 holds.",
+        "Quote the <p> and </p> tags, she said, then close the <div>.",
+        "The 5* hotel charged 2 * 3 * 40 euros; *footnote at the end.",
+        "Prices rose by 3%** in March, a figure the ministry did not confirm.",
+    ],
+)
+def test_prose_with_an_odd_angle_bracket_or_star_stays_plain_text(prose):
+    assert document_from_text(prose).text == prose
+
+
+def test_pasted_markdown_is_read_by_the_markdown_reader():
+    """Regression: a paste kept **...**, [text](https://...) and the *By ...* | [Share] line's stars."""
+    pasted = document_from_text(MARKDOWN_PASTE)
+
+    assert paragraphs(pasted) == [
+        "Harbour bridge reopens",
+        "By Staff Reporter | [Share]",
+        "The harbour bridge reopened on Tuesday, city officials said.",
+    ]
+    assert pasted.title == "Harbour bridge reopens"
+
+
+def test_pasted_html_without_article_text_is_refused_in_plain_words():
+    with pytest.raises(UnreadableDocumentError, match="No article text was found"):
+        document_from_text("<html><head><script>var a = 1;</script></head><body></body></html>")
+
+
+def test_pasted_html_is_held_to_the_limits_of_a_web_page():
+    with pytest.raises(DocumentTooLargeError, match="elements"):
+        document_from_text("<div>" + "<p>Text.</p>" * 50, limits=IngestLimits(max_html_elements=20))
+
+
+# --- compatibility characters (issue 9) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("The \ufb01re spread to the \ufb02ats.", "The fire spread to the flats."),
+        ("\uff2e\uff21\uff34\uff2f met in \uff12\uff10\uff12\uff13.", "NATO met in 2023."),
+        ("10\u00a0000 people, 9\u202f%", "10 000 people, 9 %"),
+        ("\u3000Full-width space", "Full-width space"),
+        ("\uff76\uff80\uff76\uff85", "\u30ab\u30bf\u30ab\u30ca"),  # half-width katakana
+    ],
+)
+def test_compatibility_characters_are_read_as_what_they_stand_for(raw, expected):
+    assert document_from_text(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Η Αθήνα ψήφισε; Ο υπουργός είπε «ναι» στις 5 Ιουλίου.",
+        "Předseda vlády řekl, že Česko ještě nerozhodlo: „Počkáme.“",
+        "« Nous verrons », a déclaré l’élu à Besançon ; c’était l’été.",
+        "\u201cWe will rebuild,\u201d the mayor said \u2013 and residents\u2019 hopes rose\u2026",
+        "A rise of 10\u2076 units, 1\u00bd times the area in m\u00b2, Acme\u2122 and H\u2082O.",
+        "Don\u00b4t drop the acute accent or the di\u00e6resis \u00a8 used as marks.",
+    ],
+)
+def test_normalisation_keeps_accents_quotes_and_meaningful_forms(text):
+    assert document_from_text(text).text == text
+
+
+def test_compatibility_characters_are_folded_in_every_file_type():
+    word = docx.Document()
+    word.add_paragraph("The \ufb01re spread.")
+    out = io.BytesIO()
+    word.save(out)
+
+    assert read_document("a.docx", out.getvalue()).text == "The fire spread."
+    assert read_document("a.html", "<p>The \ufb01re spread.</p>").text == "The fire spread."
+    assert read_document("a.md", "**The \ufb01re** spread.").text == "The fire spread."
+
+
+# --- PDF page headers and footers (issue 9) ----------------------------------------------------
+
+# Printed by Chromium ("Print" > "Save as PDF", headers and footers on) from a two-page article saved
+# as /tmp/h2/print/goteborg-fire.html: its text layer ends each page with the date, time and title
+# line and the address with the page number, and writes "fi" and "fl" as ligatures.
+BROWSER_PDF = (FIXTURES / "browser-printed.pdf").read_bytes()
+
+
+def test_browser_print_header_and_footer_are_removed_and_reported():
+    """Regression: "12/1/26, 9:30 AM Goteborg fire" and "file:///.../page.html 1/1" became sentences."""
+    document = read_document("goteborg.pdf", BROWSER_PDF)
+
+    assert [(r.kind, r.text) for r in document.removed] == [
+        ("page header", "file:///tmp/h2/print/goteborg-fire.html 1/2"),
+        ("page header", "12/2/26, 7:38 AM Goteborg fire"),
+        ("page header", "file:///tmp/h2/print/goteborg-fire.html 2/2"),
+    ]
+    assert "7:38 AM" not in document.text and "file://" not in document.text
+    assert "\ufb01" not in document.text and "\ufb02" not in document.text
+    assert paragraphs(document)[:2] == ["Fire destroys flats in Goteborg", "By Jane Roe | Reuters | Dec 1, 2026"]
+    assert paragraphs(document)[-1] == (
+        "Firefighters stayed at the scene through the night to put out pockets of fire in the roof, the rescue "
+        "service said in a statement, and the last crews left at about noon on Tuesday."
+    )
+
+
+def test_one_page_browser_print_loses_its_header_and_footer_and_keeps_the_address():
+    body = ["A fire broke out in central Goteborg on Monday night, the rescue", "service said."]
+    pdf = make_pdf([["12/1/26, 9:30 AM Goteborg fire", *body, "https://news.example/goteborg-fire 1/1"]])
+
+    document = read_document("print.pdf", pdf)
+
+    assert document.text == "A fire broke out in central Goteborg on Monday night, the rescue service said."
+    assert document.url == "https://news.example/goteborg-fire"
+    assert [r.reason.split(":")[0] for r in document.removed] == [
+        "Page header printed by the browser", "Page footer printed by the browser"
+    ]
+
+
+def test_lines_repeated_at_the_edges_of_every_page_are_removed_once_each():
+    pages = [
+        ["THE CITY HERALD - METRO", f"{sentence}", f"Page {number} of 3"]
+        for number, sentence in enumerate(
+            [BRIDGE, "Engineers replaced four hundred plates.", "Cyclists get a new lane next month."], 1
+        )
+    ]
+
+    document = read_document("report.pdf", make_pdf(pages))
+
+    assert paragraphs(document) == [BRIDGE, "Engineers replaced four hundred plates.",
+                                    "Cyclists get a new lane next month."]
+    assert [r.text for r in document.removed] == ["THE CITY HERALD - METRO", "Page 1 of 3", "Page 2 of 3",
+                                                  "Page 3 of 3"]
+    assert {r.kind for r in document.removed} == {"page header"}
+
+
+def test_text_that_merely_recurs_inside_pages_or_on_one_page_is_kept():
+    pages = [["Harbour bridge reopens", BRIDGE, "Harbour bridge reopens", "More on page 2"],
+             ["Engineers replaced four hundred plates.", "Cyclists get a new lane next month."]]
+
+    document = read_document("report.pdf", make_pdf(pages))
+
+    assert document.removed == ()
+    assert "More on page 2" in document.text and document.text.count("Harbour bridge reopens") == 2
 
 
 # --- document_from_text -------------------------------------------------------------------------
@@ -749,7 +960,10 @@ def test_document_from_text_strips_metadata_and_empties_become_defaults():
         " \r\nBody\u202e text.\r\n", title="  A title \n", url="  ", date=" 2024-03-05 ", name="dir/paste.txt"
     )
 
-    assert document == Document(text="Body text.", title="A title", url=None, date="2024-03-05", name="paste.txt")
+    assert document == Document(
+        text="Body text.", title="A title", url=None, date="2024-03-05", name="paste.txt", title_typed=True
+    )
+    assert document_from_text("Body text.").title_typed is False  # no title given: none typed
 
 
 def test_document_from_text_passes_metadata_through():

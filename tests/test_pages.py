@@ -31,7 +31,7 @@ def input_values(page: str, name: str) -> list[str]:
 
 def selected(page: str, select_id: str) -> str:
     block = re.search(rf'<select id="{select_id}".*?</select>', page, re.S).group(0)
-    return re.search(r'<option value="([^"]+)" selected>', block).group(1)
+    return re.search(r'<option value="([^"]+)"[^>]*? selected>', block).group(1)
 
 
 class Elements(HTMLParser):
@@ -77,7 +77,23 @@ def test_algorithms_ours_first_then_sumys(client):
     assert values[0] == "consensus"
     assert values[1:7] == ["lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic"]
     assert selected(page, "algorithm") == "consensus"
-    assert "(sumy)" in block
+
+
+def test_methods_are_named_in_plain_words_with_a_line_on_each(client):
+    """Issue 9: the menu spoke jargon ("ours", "sumy", "KL-Sum", "LSA") and was cut off."""
+    page = text_of(client.get("/"))
+    block = re.search(r'<select id="algorithm".*?</select>', page, re.S).group(0)
+    labels = re.findall(r"<option [^>]*>([^<]+)</option>", block)
+    assert labels[0] == "What the articles agree on"
+    for label in labels:
+        assert not re.search(r"ours|sumy|KL-Sum|LSA|LexRank|TextRank", label), label
+        assert len(label) <= 32, label  # fits the menu at 1024 px
+    hints = re.findall(r'<option [^>]*data-hint="([^"]+)"', block)
+    assert len(hints) == len(labels) and all(hints)
+    # The chosen method's line is under the menu and the menu points to it.
+    assert 'aria-describedby="algorithm-hint error-algorithm"' in block
+    shown = re.search(r'<p class="hint choice-hint" id="algorithm-hint">([^<]*)</p>', page).group(1)
+    assert shown == hints[0] and shown.startswith("Recommended")
 
 
 def test_languages_offered(client):
@@ -140,7 +156,7 @@ def test_add_box_without_javascript_keeps_everything(post_form, articles):
     assert selected(page, "unit") == "sentences"
     assert selected(page, "algorithm") == "lexrank"
     assert selected(page, "language") == "french"
-    assert re.search(r'<textarea id="text-2" name="text" rows="8" autofocus>', page)
+    assert re.search(r'<textarea id="text-2" name="text" [^>]*autofocus>', page)
 
 
 def test_remove_box_without_javascript(post_form):
@@ -174,6 +190,9 @@ def test_new_box_fragment(client):
     assert re.search(r'id="add-box"[^>]*hx-get="/boxes/new\?index=5"[^>]*hx-swap-oob="true"', page, re.S)
     assert "<html" not in page
     assert "HX-Request" in response.headers["Vary"]
+    # It holds no one's text, and a no-store answer would keep the home page out of the back/forward cache.
+    assert response.headers["Cache-Control"] == "no-cache"
+    assert client.get("/").headers["Cache-Control"] == "no-store"  # the pages themselves are still never kept
 
 
 # --- errors, in place, with the input kept ---------------------------------------------------------
@@ -375,6 +394,15 @@ def test_brief_sentences_in_order_with_sources_and_badges(brief_page):
     assert positions == sorted(positions)
 
 
+@pytest.mark.parametrize(("words", "of", "shown"), [(120, 127_184, ">99"), (1, 100, "99"), (0, 100, "100"),
+                                                   (999, 1000, "<1"), (37, 100, "63"), (100, 100, "0"), (5, 0, "0")])
+def test_shrink_is_never_100_percent_for_a_brief_with_words(words, of, shown):
+    """Regression (issue 9): "120 words from 127,184 (100% shorter)"."""
+    from web.views import shrink_percent
+
+    assert shrink_percent(words, of) == shown
+
+
 def test_word_count_and_shrink(brief_page):
     _, page, brief = brief_page
     words, input_words = brief["summary"]["word_count"], brief["input_words"]
@@ -408,8 +436,33 @@ def test_source_text_keeps_the_article_paragraphs(brief_page):
     _, page, brief = brief_page
     cards = re.findall(r'<article class="source-card".*?</article>', page, re.S)
     for card, document in zip(cards, brief["documents"]):
-        block = re.search(r'<div class="source-text"[^>]*>(.*?)</div>', card, re.S).group(1)
-        assert block.count("<p>") == len(set(document["paragraphs"])) > 1
+        block = re.search(r'<div class="source-text[^"]*"[^>]*>(.*?)</div>', card, re.S).group(1)
+        assert len(re.findall(r'<p(?: class="is-extra")?>', block)) == len(set(document["paragraphs"])) > 1
+
+
+def test_a_whole_article_is_collapsed_to_its_sentences_in_the_brief_with_links_back(brief_page):
+    """Issue 9: sources were shown whole (a 4-file brief page was 8,158 px tall), with no way back to the brief.
+    Each card now shows its sentences in the brief, their neighbours and its first sentence; the others are
+    marked is-extra (hidden by CSS while "Show the whole article", a <details>, is closed)."""
+    brief_id, page, brief = brief_page
+    for doc, document in enumerate(brief["documents"]):
+        card = _card(page, doc)
+        spans = re.findall(r'<span class="source-sentence([^"]*)" id="s-%d-(\d+)"\s+data-doc="%d" data-sentence="\d+"'
+                           r'(?: data-role="(\w+)" data-brief="(\d+)")?' % (doc, doc), card)
+        assert len(spans) == len(document["sentences"])
+        core = {int(index) for _, index, role, _ in spans if role} | {0}
+        for classes, index, role, number in spans:
+            near = any(abs(int(index) - c) <= 1 for c in core)
+            assert ("is-extra" in classes) == (not near), (doc, index)
+            if role:  # it links back to the brief sentence it stands for
+                assert re.search(rf'id="s-{doc}-{index}"[^>]*>.*?</span> <a class="back-to-brief" '
+                                 rf'href="/briefs/{brief_id}#b-{number}" data-brief="{number}">↑ back to the brief', card, re.S)
+        assert any("is-extra" in classes for classes, *_ in spans), "nothing to collapse: the test proves nothing"
+        assert re.search(r'<details class="source-whole" id="doc-%d-whole">\s*<summary><span class="when-closed">'
+                         r'Show the whole article \(%d sentences\)' % (doc, len(document["sentences"])), card)
+    # Every brief sentence has the id its sources link back to.
+    for number in range(len(brief["summary"]["sentences"])):
+        assert f'<li class="brief-sentence" id="b-{number}"' in page
 
 
 def test_sources_cards_and_removed_sections(brief_page):
@@ -443,14 +496,31 @@ def test_downloads(client, brief_page, fmt, mimetype):
     response = client.get(f"/briefs/{brief_id}.{fmt}")
     assert response.status_code == 200
     assert response.mimetype == mimetype
-    assert response.headers["Content-Disposition"] == f'attachment; filename="brief-{brief_id}.{fmt}"'
+    with client.application.app_context():
+        saved = store.load(brief_id)
+    slug = "-".join(re.findall(r"[a-z0-9]+", saved.title.lower()))[:80].rstrip("-")
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{slug}.{fmt}"'
     body = text_of(response)
+    made = saved.created[:10]
     if fmt == "json":
         assert json.loads(body) == brief
     elif fmt == "md":
-        assert body.startswith("# Brief\n") and "## Sources" in body
+        assert body.startswith(f"# {saved.title}\n\nMade {made} from 2 sources")
+        assert "\n1. **Kyodo: Kishida and NATO**" in body and "\n2. **NHK: Kishida in Lithuania**" in body
+        items = [line for line in body.splitlines() if line.startswith("- ")]
+        assert len(items) == len(brief["summary"]["sentences"])
+        for item, sentence in zip(items, brief["summary"]["sentences"]):  # each names its sources by label
+            labels = {0: "Kyodo: Kishida and NATO", 1: "NHK: Kishida in Lithuania"}
+            cited = ", ".join(labels[d] for d in dict.fromkeys(r["document"] for r in sentence["sources"]))
+            unlinked = re.sub(r"\[([^\]]*)\]\[\d\]", r"\1", item)  # [NHK: ...][2] links to the article
+            assert item.startswith("- " + sentence["text"][:20]) and unlinked.endswith(f" ({cited})")
+        assert "[NHK: Kishida in Lithuania][2]" in body and "\n[2]: <https://www3.nhk.or.jp/" in body
     else:
-        assert body == "\n".join(s["text"] for s in brief["summary"]["sentences"]) + "\n"
+        lines = body.splitlines()
+        assert lines[0] == saved.title and lines[1].startswith(f"Made {made} from 2 sources, dated 2023-07-1")
+        assert lines[3].startswith(brief["summary"]["sentences"][0]["text"] + " [")
+        assert lines[-3] == "Sources" and lines[-2].startswith("1. Kyodo: Kishida and NATO")
+        assert lines[-1].startswith("2. NHK: Kishida in Lithuania · 2023-07-12")
 
 
 def test_download_of_unknown_brief_or_format(client, brief_page):
@@ -540,11 +610,11 @@ def test_resummarize_unknown_brief(client, token):
 
 def test_recent_briefs_on_home_and_delete(client, make_brief, articles):
     first = make_brief()
-    second = make_brief([("Second story", articles[1][1])])
+    second = make_brief([("Kishida in Lithuania, second story", articles[1][1])])
     home = text_of(client.get("/"))
     assert "Your recent briefs" in home
     assert home.index(f'/briefs/{second}"') < home.index(f'/briefs/{first}"')
-    assert "Second story" in home and articles[0][0] in home
+    assert "Kishida in Lithuania, second story" in home and articles[0][0] in home  # titles sharing the briefs' words
 
     token = re.search(r'name="csrf_token" value="([^"]+)"', home).group(1)
     response = client.post(f"/briefs/{second}/delete", data={"csrf_token": token})
@@ -602,8 +672,10 @@ def test_hostile_title_and_text_are_escaped(client, post_form, kyodo):
     assert "<img src=x" not in page
     assert "onerror=alert(1)&gt;" in page or "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "\u202e" not in page  # bidi overrides are removed on input; titles are also isolated in <bdi>
-    home = text_of(client.get("/"))
-    assert "<script>alert(1)" not in home and "&lt;script&gt;" in home  # the recent list
+    brief_id = location.rsplit("/", 1)[-1]  # the brief's own title, renamed by its maker
+    assert client.post(f"/briefs/{brief_id}/title", data={"csrf_token": _csrf(client), "title": HOSTILE_TITLE}).status_code == 303
+    for html in (text_of(client.get(location)), text_of(client.get("/"))):  # its page and the recent list
+        assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_hostile_values_kept_in_a_rerendered_form_are_escaped(post_form):
@@ -679,7 +751,7 @@ def test_the_maker_sees_the_controls_and_an_edit_link_to_keep(client, make_brief
     page = text_of(client.get(f"/briefs/{brief_id}"))
     assert 'id="resummarize-form"' in page and 'id="delete-button"' in page
     assert _edit_link(page, brief_id)
-    assert "only this browser can make it again or\n      delete it" in page
+    assert "only this browser can make it again or delete it" in " ".join(page.split())
     assert 'id="read-only-notice"' not in page
 
 
@@ -922,7 +994,8 @@ def test_a_long_article_shows_an_excerpt_and_links_to_the_whole(client, long_bri
     link = f"/briefs/{long_brief}/sources/1?page=1"
     assert re.search(rf'<a href="{re.escape(link)}"\s+hx-get="{re.escape(link)}" hx-target="#doc-1-text" '
                      r'hx-swap="outerHTML">Show the whole article \(450 sentences, 3 pages\)</a>', card)
-    assert "Show the whole article" not in _card(page, 0)  # the short one is whole
+    short = _card(page, 0)  # on the page whole: collapsed by a <details>, no request needed
+    assert "hx-get" not in short and '<details class="source-whole" id="doc-0-whole">' in short
     # Every source a brief sentence points to is on the page, so highlighting finds it.
     ids = set(re.findall(r'id="(s-\d+-\d+)"', page))
     for refs in re.findall(r'data-sources="([^"]*)"', page):
@@ -1059,7 +1132,7 @@ def test_sources_differ_in_the_downloads(client, post_form):
     brief_id = post_form(FIRE_BOXES[:2], length="400").headers["Location"].rsplit("/", 1)[-1]
     text = text_of(client.get(f"/briefs/{brief_id}.txt"))
     assert "(Sources differ: 155 in Northern Post.)" in text
-    assert "Sources differ: 155 in Northern Post[^2]" in text_of(client.get(f"/briefs/{brief_id}.md"))
+    assert "*(Sources differ: 155 in Northern Post.)*" in text_of(client.get(f"/briefs/{brief_id}.md"))
     sentences = json.loads(text_of(client.get(f"/briefs/{brief_id}.json")))["summary"]["sentences"]
     assert any(s["disputed_by"] == [{"document": 1, "sentence": 1, "differs": [{"brief": "162", "source": "155"}]}]
                for s in sentences)
@@ -1102,3 +1175,188 @@ def test_about_n_words_reaches_the_library(client, post_form, articles, monkeypa
     monkeypatch.setattr(pages, "summarize", lambda documents, options, *a, **k: seen.append(options) or summarize(documents, options))
     post_form(articles, length="80", words_mode="about")
     assert seen[-1].words_mode == "about" and seen[-1].max_words == 80
+
+
+# --- the brief's title: chosen once, kept on "Make it again", renamed by its maker only (issue 9) ---------------
+
+
+def _title_of(client, brief_id: str) -> str:
+    with client.application.app_context():
+        return store.load(brief_id, articles=False, brief=False).title
+
+
+def _h1(page: str) -> str:
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", re.search(r'<h1 class="brief-title">(.*?)</h1>', page, re.S).group(1)))
+
+
+def _rename(client, brief_id: str, title: str, htmx: bool = False, token: str | None = None):
+    headers = {"HX-Request": "true"} if htmx else {}
+    data = {"csrf_token": _csrf(client) if token is None else token, "title": title}
+    return client.post(f"/briefs/{brief_id}/title", data=data, headers=headers)
+
+
+def test_the_brief_has_a_title_chosen_once_and_kept_when_made_again(client, make_brief):
+    brief_id = make_brief()
+    title = _title_of(client, brief_id)
+    assert title and title != "Untitled brief"
+    page = text_of(client.get(f"/briefs/{brief_id}"))
+    assert _h1(page) == title and f"<title>{escape(title)} · News brief</title>" in page
+    assert _resummarize(client, brief_id, length="1", unit="sentences").status_code == 303
+    assert _title_of(client, brief_id) == title
+
+
+def test_the_maker_renames_the_brief_without_javascript(client, make_brief):
+    brief_id = make_brief()
+    page = text_of(client.get(f"/briefs/{brief_id}"))
+    form = re.search(r'<details class="rename">.*?</details>', page, re.S).group(0)
+    assert f'method="post" action="/briefs/{brief_id}/title"' in form and 'name="csrf_token"' in form
+    assert 'name="title"' in form and "<summary>Rename</summary>" in form
+    response = _rename(client, brief_id, "  Kishida at the\nNATO summit \x00 ")
+    assert response.status_code == 303 and response.headers["Location"] == f"/briefs/{brief_id}"
+    assert _title_of(client, brief_id) == "Kishida at the NATO summit"  # one line, no control characters
+    page = text_of(client.get(f"/briefs/{brief_id}"))
+    assert _h1(page) == "Kishida at the NATO summit" and "The brief was renamed." in page
+    assert "Kishida at the NATO summit" in text_of(client.get("/"))  # among the recent briefs
+    assert _resummarize(client, brief_id, length="2", unit="sentences").status_code == 303
+    assert _title_of(client, brief_id) == "Kishida at the NATO summit"
+    response = client.get(f"/briefs/{brief_id}.md")
+    assert response.headers["Content-Disposition"] == 'attachment; filename="kishida-at-the-nato-summit.md"'
+    assert text_of(response).startswith("# Kishida at the NATO summit\n")
+
+
+def test_the_maker_renames_the_brief_with_htmx(client, make_brief):
+    brief_id = make_brief()
+    response = _rename(client, brief_id, "Japan & NATO <b>pact</b>", htmx=True)
+    assert response.status_code == 200 and "<html" not in text_of(response)
+    block = text_of(response)
+    assert block.startswith("<title>Japan &amp; NATO &lt;b&gt;pact&lt;/b&gt; · News brief</title>")
+    assert 'id="brief-title"' in block and 'hx-target="#brief-title" hx-swap="outerHTML"' in block
+    assert _h1(block) == "Japan & NATO <b>pact</b>" and "<b>pact" not in block
+    assert _title_of(client, brief_id) == "Japan & NATO <b>pact</b>"
+
+
+def test_a_unicode_title_names_the_download_too(client, make_brief):
+    brief_id = make_brief()
+    assert _rename(client, brief_id, "岸田首相 NATO \"summit\"/../x").status_code == 303
+    disposition = client.get(f"/briefs/{brief_id}.txt").headers["Content-Disposition"]
+    assert disposition == ("attachment; filename=\"nato-summit-x.txt\"; "
+                           "filename*=UTF-8''%E5%B2%B8%E7%94%B0%E9%A6%96%E7%9B%B8-nato-summit-x.txt")
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("", "Type a title to rename the brief: an empty one is not saved, so the brief keeps its title."),
+        (" \n\t ", "Type a title to rename the brief"),
+        ("x" * 201, "A title may have at most 200 characters; this one has 201. Shorten it and save again."),
+    ],
+    ids=["empty", "blank", "too long"],
+)
+@pytest.mark.parametrize("htmx", [False, True], ids=["form", "htmx"])
+def test_a_title_that_cannot_be_saved_is_refused_in_place(client, make_brief, title, message, htmx):
+    brief_id = make_brief()
+    before = _title_of(client, brief_id)
+    response = _rename(client, brief_id, title, htmx=htmx)
+    assert response.status_code == 400
+    page = text_of(response)
+    assert message in htmllib.unescape(page)
+    assert '<details class="rename" open>' in page and 'aria-invalid="true" aria-describedby="title-error"' in page
+    if title.strip():
+        assert input_values(page, "title") == [title]  # what was typed is kept to correct it
+    assert ("<html" in page) is not htmx and 'id="brief-title"' in page
+    assert _title_of(client, brief_id) == before
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["form", "htmx"])
+def test_another_browser_cannot_rename_the_brief(client, make_brief, htmx):
+    brief_id = make_brief()
+    before = _title_of(client, brief_id)
+    stranger = _stranger(client)
+    assert "<summary>Rename</summary>" not in text_of(stranger.get(f"/briefs/{brief_id}"))
+    response = _rename(stranger, brief_id, "Taken over", htmx=htmx)
+    assert response.status_code == 403
+    page = htmllib.unescape(text_of(response))
+    assert "Only the browser that made this brief, or someone with its edit link, can rename it" in page
+    assert "The title was not changed." in page and "<summary>Rename</summary>" not in page
+    assert _title_of(client, brief_id) == before
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["form", "htmx"])
+def test_renaming_needs_the_csrf_token(client, make_brief, htmx):
+    brief_id = make_brief()
+    before = _title_of(client, brief_id)
+    for token in ("", "forged"):
+        response = _rename(client, brief_id, "Forged title", htmx=htmx, token=token)
+        assert response.status_code == 400
+        page = text_of(response)
+        assert "This form had expired (or came from another site), so nothing was done." in htmllib.unescape(page)
+        assert 'id="title-error"' in page and ("<html" in page) is not htmx
+    assert _title_of(client, brief_id) == before
+
+
+def test_renaming_an_unknown_brief_is_404(client):
+    assert _rename(client, "A" * 22, "Anything").status_code == 404
+
+
+# --- issue 9: links in boxes, and files or links left out ---------------------------------------------------
+
+
+@pytest.fixture
+def site():
+    from local_site import LocalSite
+
+    with LocalSite() as served:
+        yield served
+
+
+def _saved_brief(client, response) -> dict:
+    assert response.status_code == 303, text_of(response)[:2000]
+    return client.get(response.headers["Location"] + ".json").get_json()
+
+
+def test_a_box_holding_a_link_is_fetched(make_app, post_form, site, kyodo):
+    client = make_app(FETCH_ALLOW_HOSTS=site.allow).test_client()
+    brief = _saved_brief(client, post_form([("NHK World", f"  {site.url('/nhk')}\n"), ("", kyodo)], client=client))
+    fetched = brief["documents"][0]
+    assert (fetched["title"], fetched["url"]) == ("NHK World", site.url("/nhk"))
+    assert fetched["sentences"] and brief["notes"] == []
+
+
+def test_a_link_that_fails_is_named_on_the_brief_page(make_app, post_form, site, articles):
+    client = make_app(FETCH_ALLOW_HOSTS=site.allow).test_client()
+    response = post_form([*articles, ("", site.url("/missing") + "\n" + site.url("/photo.png"))], client=client)
+    brief = _saved_brief(client, response)
+    assert brief["notes"] == [f"Left out {site.url('/missing')}: the site answered 404 Not Found",
+                              f"Left out {site.url('/photo.png')}: it is image/png, not a web page"]
+    page = htmllib.unescape(text_of(client.get(response.headers["Location"])))
+    assert f"Left out {site.url('/photo.png')}: it is image/png, not a web page" in page
+
+
+def test_by_default_the_page_does_not_fetch_the_loopback(post_form, site):
+    response = post_form([("", site.url("/article"))])
+    assert response.status_code == 422
+    assert "it points to this server&#39;s own (loopback) address, which is not fetched" in text_of(response)
+    assert site.requests == []
+
+
+def test_an_image_beside_two_articles_is_left_out_and_noted(post_form, client, articles, samples):
+    response = post_form(articles, files=[(io.BytesIO(samples.png), "photo.png")])
+    brief = _saved_brief(client, response)
+    assert len(brief["documents"]) == 2
+    assert len(brief["notes"]) == 1 and brief["notes"][0].startswith("Left out photo.png: This is an image")
+    page = htmllib.unescape(text_of(client.get(response.headers["Location"])))
+    assert brief["notes"][0] in page
+    # made again with other options, it still says what it was not made from
+    brief_id = response.headers["Location"].rsplit("/", 1)[-1]
+    assert _resummarize(client, brief_id, length="2", unit="sentences").status_code == 303
+    assert client.get(f"/briefs/{brief_id}.json").get_json()["notes"] == brief["notes"]
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["form", "htmx"])
+def test_only_unreadable_files_are_refused_naming_each(post_form, samples, htmx):
+    files = [(io.BytesIO(samples.png), "photo.png"), (io.BytesIO(samples.scanned_pdf), "scan.pdf")]
+    response = post_form([("", "")], files=files, htmx=htmx)
+    assert response.status_code == 422
+    page = htmllib.unescape(text_of(response))
+    assert "None of the 2 files could be read. 1. photo.png: This is an image" in page
+    assert "2. scan.pdf: This PDF has no text layer" in page

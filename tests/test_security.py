@@ -438,7 +438,12 @@ def test_hostile_strings_through_the_page_render_as_text(client, post_form, kyod
     brief_id, page = _made_through_the_page(client, post_form, kyodo, HOSTILE)
     assert_inert(page, baseline, HOSTILE)
     assert "\u202e" not in page and "\x00" not in page
-    # The same brief elsewhere: the home page's list of recent briefs, the htmx fragment, the downloads.
+    # The same brief elsewhere: the home page's list of recent briefs (under a hostile title its maker
+    # typed), the htmx fragment, the downloads.
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    renamed = client.post(f"/briefs/{brief_id}/title", data={"csrf_token": token, "title": HOSTILE[0]})
+    assert renamed.status_code == 303
+    assert_inert(text_of(client.get(f"/briefs/{brief_id}")), baseline, HOSTILE[:1])
     assert_inert(text_of(client.get("/")), baseline_home, HOSTILE[:1])
     fragment = Parsed(_fragment(client, brief_id, page))
     assert fragment.scripts == [] and fragment.javascript == []
@@ -502,6 +507,7 @@ def test_every_state_changing_route_outside_the_api_needs_the_csrf_token(app, cl
     assert sorted(checked) == [
         "POST /briefs/<briefid:brief_id>/delete",
         "POST /briefs/<briefid:brief_id>/resummarize",
+        "POST /briefs/<briefid:brief_id>/title",
         "POST /summarize",
     ]
     assert client.get(f"/briefs/{brief_id}").status_code == 200  # nothing was deleted

@@ -45,7 +45,7 @@ def test_save_then_load(app):
     assert saved.options == OPTIONS
     assert saved.documents == _documents("alpha")
     assert saved.brief == BRIEF
-    assert saved.title == "Title alpha"
+    assert saved.title == "A sentence"  # the brief's lead: "Title alpha" shares no word with the brief
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", saved.created)
 
 
@@ -57,12 +57,42 @@ def test_ids_are_unguessable_and_unique(app):
         assert re.fullmatch(r"[A-Za-z0-9_-]{22}", brief_id)  # 16 random bytes
 
 
-def test_title_falls_back_to_the_first_words_of_the_brief(app):
-    untitled = [{"text": "x", "title": "", "url": None, "date": None, "name": ""}]
-    brief = {**BRIEF, "summary": {**BRIEF["summary"], "text": " ".join(f"w{i}" for i in range(30))}}
+def _brief_of(*sentences: str) -> dict:
+    return {**BRIEF, "summary": {"text": " ".join(sentences), "word_count": len(" ".join(sentences).split()),
+                                 "sentences": [{"text": t, "score": 1.0, "support": 1, "sources": []} for t in sentences]}}
+
+
+def _titled(*titles: str) -> list[dict]:
+    return [{"text": "x", "title": title, "url": None, "date": None, "name": ""} for title in titles]
+
+
+LEAD = "Japan and NATO will sign a new security document in Vilnius, Prime Minister Kishida said on Tuesday."
+
+
+def test_title_is_the_articles_title_sharing_most_words_with_the_brief(app):
+    titles = _titled("NHK World", "Kishida in Vilnius", "Kishida: Japan and NATO to sign security document")
     with app.app_context():
-        saved = store.load(store.save(OPTIONS, untitled, brief))
-    assert saved.title == " ".join(f"w{i}" for i in range(12)) + "…"
+        saved = store.load(store.save(OPTIONS, titles, _brief_of(LEAD, "Talks follow.")))
+    assert saved.title == "Kishida: Japan and NATO to sign security document"
+
+
+def test_title_falls_back_to_the_lead_sentence_cut_at_a_word(app):
+    brief = _brief_of(LEAD + " " + " ".join(f"word{i}" for i in range(30)), "Another sentence.")
+    with app.app_context():
+        saved = store.load(store.save(OPTIONS, _titled("NHK World", ""), brief))
+    assert saved.title.endswith("…") and len(saved.title) <= 90
+    assert brief["summary"]["sentences"][0]["text"].startswith(saved.title.removesuffix("…") + " ")
+
+
+def test_title_is_kept_when_the_brief_is_made_again_and_changed_by_set_title(app):
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _titled("Kishida: Japan and NATO to sign security document"), _brief_of(LEAD))
+        assert store.update(brief_id, OPTIONS, _brief_of("A wholly different lead about other things."))
+        assert store.load(brief_id).title == "Kishida: Japan and NATO to sign security document"
+        assert store.set_title(brief_id, "Japan and NATO")
+        assert store.update(brief_id, OPTIONS, _brief_of(LEAD))
+        assert store.load(brief_id).title == "Japan and NATO"
+        assert not store.set_title("D" * 22, "Nothing here")
 
 
 def test_load_unknown_is_none(app):
@@ -86,6 +116,8 @@ def test_listing_keeps_the_given_order_and_skips_missing(app):
     with app.app_context():
         first = store.save(OPTIONS, _documents("one"), BRIEF)
         second = store.save(OPTIONS, _documents("two"), BRIEF)
+        store.set_title(first, "Title one")
+        store.set_title(second, "Title two")
         rows = store.listing([second, "C" * 22, first])
         assert [r.id for r in rows] == [second, first]
         assert [r.title for r in rows] == ["Title two", "Title one"]

@@ -1,8 +1,9 @@
 """The JSON API: `POST /api/summarize` answers `Brief.to_dict()`; `/api/openapi.json` describes it.
 
-Stateless: briefs made here are not saved. Only `application/json` and `multipart/form-data`
-are taken (so no plain HTML form on another site can post here without a CORS preflight except as
-multipart, which needs no session either: the API sets and reads no cookie). Every answer, errors
+Stateless: briefs made here are not saved. A document is text, or a `url` to fetch (summarizer/fetch.py);
+a file or link that cannot be read is left out and named in the brief's `notes`. Only `application/json`
+and `multipart/form-data` are taken (so no plain HTML form on another site can post here without a CORS
+preflight except as multipart, which needs no session either: the API sets and reads no cookie). Every answer, errors
 included, is JSON. POSTs are rate limited per client address (web/ratelimit.py): over the limit is a
 429 with Retry-After.
 """
@@ -17,7 +18,8 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 from jsonschema import Draft202012Validator, ValidationError
 from werkzeug.datastructures import MultiDict
 
-from summarizer import SummarizerError, summarize
+from summarizer import summarize
+from summarizer.types import Document
 
 from . import body as bodies
 from . import inputs
@@ -106,6 +108,12 @@ def _problem(error: ValidationError, limits: Limits) -> Problem | None:
         if not path:
             return _bad("documents is required: an array of objects with a text field.")
         return _bad(f"{where}.{missing} is required.")
+    if kind == "anyOf" and len(path) == 2 and path[0] == "documents" and isinstance(error.instance, dict):
+        url = error.instance.get("url")
+        if "text" not in error.instance and isinstance(url, str):
+            return _bad(f"{where}.url must be an http or https address to fetch, such as "
+                        f"https://example.com/news/story; got {url[:60]!r}.")
+        return _bad(f"{where}.text is required, or url: the address of a web page to fetch.")
     if kind in ("additionalProperties", "unevaluatedProperties"):
         known = FIELDS if not path else DOCUMENT_FIELDS
         unknown = sorted(set(error.instance) - set(known))
@@ -146,12 +154,15 @@ def _validate(body: Any, limits: Limits) -> None:
             raise problem
 
 
-def _json_documents(items: list[dict[str, Any]], limits: Limits) -> list:
-    """Documents from InputDocument objects the schema has already checked."""
+def _json_documents(items: list[dict[str, Any]], limits: Limits) -> list[Document | inputs.Link]:
+    """Documents, and links to fetch, from InputDocument objects the schema has already checked: with
+    text, `url` is the article's address (shown, not fetched); without, it is fetched."""
     return [
         inputs.document_from_paste(
             item["text"], limits, f"documents[{index}]", **{f: item[f] for f in ("title", "url", "date") if item.get(f)}
         )
+        if "text" in item
+        else inputs.Link(item["url"], title=(item.get("title") or "").strip(), date=item.get("date") or None)
         for index, item in enumerate(items)
     ]
 
@@ -162,9 +173,9 @@ def _from_json(limits: Limits):
     except (ValueError, RecursionError):
         raise _bad("The request body is not valid JSON.", "invalid_json") from None
     _validate(body, limits)
-    documents = _json_documents(body["documents"], limits)
+    given = _json_documents(body["documents"], limits)
     options = inputs.build_options(**{field: body.get(field) for field in OPTION_FIELDS})
-    return documents, options
+    return inputs.read_articles(given, [], limits), options
 
 
 def _from_multipart(limits: Limits):
@@ -187,7 +198,7 @@ def _from_multipart(limits: Limits):
     if extra:
         raise _bad(f"Files must be sent in the field named files, not {extra[0] or 'a field without a name'}.")
     inputs.check_file_count(len(files), limits)
-    documents = []
+    given: list[Document | inputs.Link] = []
     raw_documents = form.get("documents")
     if raw_documents:
         try:
@@ -195,21 +206,18 @@ def _from_multipart(limits: Limits):
         except (ValueError, RecursionError):
             raise _bad("The documents field is not valid JSON.", "invalid_json") from None
         _validate({"documents": parsed}, limits)
-        documents += _json_documents(parsed, limits)
-    documents += inputs.documents_from_boxes((("", text) for text in form.getlist("text")), limits)
-    inputs.check_documents(documents, limits)
-    documents += inputs.documents_from_files(files, limits)
-    inputs.check_documents(documents, limits)
-    return documents, options
+        given += _json_documents(parsed, limits)
+    given += inputs.articles_from_boxes((("", text) for text in form.getlist("text")), limits)
+    return inputs.read_articles(given, files, limits), options
 
 
 @bp.post("/summarize")
 def summarize_endpoint():
     limits = Limits.from_config(current_app.config)
     if request.mimetype == "application/json":
-        documents, options = _from_json(limits)
+        articles, options = _from_json(limits)
     elif request.mimetype == "multipart/form-data":
-        documents, options = _from_multipart(limits)
+        articles, options = _from_multipart(limits)
     else:
         raise Problem(
             415,
@@ -217,12 +225,7 @@ def summarize_endpoint():
             "Send the request as application/json or multipart/form-data"
             + (f", not {request.mimetype}." if request.mimetype else "."),
         )
-    inputs.check_documents(documents, limits)
-    try:
-        brief = summarize(documents, options)
-    except SummarizerError as error:
-        raise inputs.problem_from(error) from None
-    return jsonify(brief.to_dict())
+    return jsonify(inputs.brief_of(articles, options, summarize).to_dict())
 
 
 @bp.get("/openapi.json")

@@ -2,20 +2,26 @@
 
 Every refusal is a `Problem`: an HTTP status, a stable code, a message in plain words and, where it
 belongs to one form field, that field's name. Library errors are mapped here, once.
+
+A file or link that cannot be read is left out and named in the brief's notes; only when nothing is
+left is the request refused, naming each. Limits that protect the server (counts, sizes, time) refuse
+the whole request.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from time import monotonic
 from typing import Any
 
 from werkzeug.datastructures import FileStorage
 
 from summarizer import (
+    Brief,
     DocumentTooLargeError,
     IngestLimits,
+    NothingToSummarizeError,
     Options,
     OptionsError,
     SummarizerError,
@@ -25,7 +31,10 @@ from summarizer import (
     document_from_text,
     read_document,
     split_pasted,
+    summarize,
 )
+from summarizer.fetch import FetchError, FetchSettings, fetch_pages, links_in, read_page, resolve_host
+from summarizer.pipeline import left_out_note
 from summarizer.types import Document
 
 
@@ -62,12 +71,13 @@ def problem_from(error: SummarizerError) -> Problem:
 
 @dataclass(frozen=True)
 class Limits:
-    max_files: int
+    max_files: int  # files and links together: each may bring up to max_file_bytes
     max_file_bytes: int
     max_documents: int
     max_chars: int
     max_total_chars: int
-    read_seconds: int
+    read_seconds: int  # reading files and fetching links, all of a request's
+    fetch: FetchSettings = FetchSettings()
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Limits:
@@ -78,6 +88,11 @@ class Limits:
             max_chars=config["MAX_DOCUMENT_CHARS"],
             max_total_chars=config["MAX_TOTAL_CHARS"],
             read_seconds=config["MAX_READ_SECONDS"],
+            fetch=FetchSettings(
+                max_bytes=config["MAX_FILE_BYTES"],
+                allow_hosts=config.get("FETCH_ALLOW_HOSTS") or (),
+                resolve=config.get("FETCH_RESOLVE") or resolve_host,
+            ),
         )
 
     def ingest(self, seconds_left: float | None = None) -> IngestLimits:
@@ -147,14 +162,16 @@ def too_many_documents(count: int, limits: Limits) -> Problem:
     )
 
 
-def check_file_count(count: int, limits: Limits) -> None:
-    if count > limits.max_files:
+def check_file_count(count: int, limits: Limits, links: int = 0) -> None:
+    """Files and links count together: each is read or fetched, up to the byte limit."""
+    if count + links > limits.max_files:
+        sent = f"{count} files and {links} links" if links else f"{count} files"
         raise Problem(
             413,
             "too_many_files",
-            f"You sent {count} files; at most {limits.max_files} can be read at once. "
-            "Leave some out, or paste their text instead.",
-            "files",
+            f"You sent {sent}; at most {limits.max_files} {'files and links' if links else 'files'} can be read "
+            "at once. Leave some out, or paste their text instead.",
+            "files" if count else None,
         )
 
 
@@ -167,25 +184,44 @@ def document_from_paste(text: str, limits: Limits, label: str, **metadata: Any) 
             f"{label} has {len(text):,} characters; each article may have at most {limits.max_chars:,}. "
             "Split it, or paste only the part you need.",
         )
-    return document_from_text(text, **metadata)
+    try:
+        # Pasted HTML is read as a page is, within the same limits, and may be refused as one.
+        return document_from_text(text, limits=limits.ingest(), **metadata)
+    except SummarizerError as error:
+        raise problem_from(error) from None
 
 
-def documents_from_boxes(boxes: Iterable[tuple[str, str]], limits: Limits) -> list[Document]:
-    """Documents from the page's boxes of (title, text); a box may hold several articles split by `---`.
+@dataclass(frozen=True)
+class Link:
+    """A link to fetch, with the title and date the user gave beside it (they win over the page's)."""
 
-    A box holding one article keeps its title; the pieces of a split box are untitled.
+    url: str
+    title: str = ""
+    date: str | None = None
+
+
+def articles_from_boxes(boxes: Iterable[tuple[str, str]], limits: Limits) -> list[Document | Link]:
+    """Articles from the page's boxes of (title, text); a box may hold several split by `---`, and a box
+    or piece holding nothing but links (one or more a line) is links to fetch.
+
+    A box holding one article (or one link) keeps its title; the pieces of a split box are untitled.
     """
-    documents: list[Document] = []
+    articles: list[Document | Link] = []
     for number, (title, text) in enumerate(boxes, start=1):
         pieces = split_pasted(text or "")
         for piece_number, piece in enumerate(pieces, start=1):
-            label = f"Article {number}" + (f", part {piece_number}," if len(pieces) > 1 else "")
-            documents.append(
-                document_from_paste(piece, limits, label, title=(title or "") if len(pieces) == 1 else "")
-            )
-            if len(documents) > limits.max_documents:
-                raise too_many_documents(len(documents), limits)
-    return documents
+            urls = links_in(piece)
+            if urls:
+                keep_title = len(pieces) == 1 and len(urls) == 1
+                articles += [Link(url, (title or "").strip() if keep_title else "") for url in urls]
+            else:
+                label = f"Article {number}" + (f", part {piece_number}," if len(pieces) > 1 else "")
+                articles.append(
+                    document_from_paste(piece, limits, label, title=(title or "") if len(pieces) == 1 else "")
+                )
+            if len(articles) > limits.max_documents:
+                raise too_many_documents(len(articles), limits)
+    return articles
 
 
 def chosen_files(files: Sequence[FileStorage]) -> list[FileStorage]:
@@ -193,46 +229,124 @@ def chosen_files(files: Sequence[FileStorage]) -> list[FileStorage]:
     return [f for f in files if f.filename or f.content_length]
 
 
-def documents_from_files(files: Sequence[FileStorage], limits: Limits) -> list[Document]:
-    """Read each uploaded file, never more than the byte limit plus one into memory, and all of them
-    within the request's reading time (each file type bounds its own, but twenty of them add up)."""
-    check_file_count(len(files), limits)
-    documents = []
+@dataclass
+class Articles:
+    """What a request's articles came to: those read, in the order given, and those left out (why)."""
+
+    documents: list[Document] = field(default_factory=list)
+    left_out: list[UnreadableDocumentError] = field(default_factory=list)
+    files_left_out: int = 0
+
+
+def read_articles(given: Sequence[Document | Link], files: Sequence[FileStorage], limits: Limits) -> Articles:
+    """Fetch the links and read the files; one that cannot be read is left out, named with its reason.
+
+    Files are read no further than the byte limit plus one; links are fetched a few at a time; all of
+    them within the request's reading time (each file type and link bounds its own, but twenty add up).
+    Over a count, the total size or that time, the whole request is refused.
+    """
+    links = [item for item in given if isinstance(item, Link)]
+    check_file_count(len(files), limits, links=len(links))
+    if len(given) + len(files) > limits.max_documents:
+        raise too_many_documents(len(given) + len(files), limits)
+    check_documents([item for item in given if isinstance(item, Document)], limits)
     deadline = monotonic() + limits.read_seconds
-    for storage in files:
+    articles = Articles()
+    pages = iter(fetch_pages([link.url for link in links], limits.fetch, seconds=limits.read_seconds))
+    for item in given:
+        if isinstance(item, Document):
+            articles.documents.append(item)
+            continue
+        page = next(pages)
+        try:
+            if isinstance(page, FetchError):
+                raise page
+            document = read_page(page, limits.ingest(deadline - monotonic()))
+        except UnreadableDocumentError as error:
+            articles.left_out.append(error)
+            continue
+        typed = {"title": item.title, "date": item.date}  # what the user gave wins over the page's
+        document = replace(document, **{key: value for key, value in typed.items() if value})
+        articles.documents.append(replace(document, title_typed=bool(item.title)))
+    for number, storage in enumerate(files):
         seconds_left = deadline - monotonic()
         if seconds_left <= 0:
             raise Problem(
                 413,
                 "too_many_files",
-                f"Reading these files took more than {limits.read_seconds} seconds, so {len(files) - len(documents)} "
-                "of them were not read. Send fewer files at once, or paste their text instead.",
+                f"Reading these files{' and links' if links else ''} took more than {limits.read_seconds} seconds, "
+                f"so {len(files) - number} of {'the files' if links else 'them'} were not read. Send fewer files at "
+                "once, or paste their text instead.",
                 "files",
             )
         data = storage.stream.read(limits.max_file_bytes + 1)
-        if len(data) > limits.max_file_bytes:
-            raise _file_too_large(storage, limits)
         try:
-            documents.append(read_document(storage.filename or "", data, limits=limits.ingest(seconds_left)))
+            if len(data) > limits.max_file_bytes:
+                raise _file_too_large(storage, limits)
+            articles.documents.append(read_document(storage.filename or "", data, limits=limits.ingest(seconds_left)))
+        except UnreadableDocumentError as error:
+            articles.left_out.append(error)
+            articles.files_left_out += 1
         except SummarizerError as error:
             raise problem_from(error) from None
-    return documents
+    check_documents(articles.documents, limits)
+    return articles
 
 
-def _file_too_large(storage: FileStorage, limits: Limits) -> Problem:
+def _file_too_large(storage: FileStorage, limits: Limits) -> DocumentTooLargeError:
     """Said here rather than by read_document, which would only see the first limit + 1 bytes."""
     name = document_from_text("", name=storage.filename or "").name  # the name as the library shows it
     try:
         size = f"{megabytes(storage.stream.seek(0, 2))}"
     except (OSError, ValueError):
         size = f"over {megabytes(limits.max_file_bytes)}"
-    return Problem(
-        413,
-        "document_too_large",
-        f"{name + ': ' if name else ''}The file is {size}; each file may be at most "
-        f"{megabytes(limits.max_file_bytes)}. Split it, or paste the part you need.",
-        "files",
+    return DocumentTooLargeError(
+        name,
+        f"The file is {size}; each file may be at most {megabytes(limits.max_file_bytes)}. "
+        "Split it, or paste the part you need.",
     )
+
+
+def left_out_notes(brief: Mapping[str, Any]) -> list[str]:
+    """A saved brief's notes on what was left out, which still hold when it is made again from what was read."""
+    return [note for note in brief.get("notes", ()) if isinstance(note, str) and note.startswith("Left out ")]
+
+
+def _none_read(articles: Articles) -> Problem:
+    """Nothing could be read: one failure is refused as itself; several are listed, each with its reason."""
+    left_out = articles.left_out
+    field_name = "files" if articles.files_left_out == len(left_out) else None
+    if len(left_out) == 1:
+        only = problem_from(left_out[0])
+        return Problem(only.status, only.code, only.message, field_name)
+    statuses = {(problem_from(error).status, error.code) for error in left_out}
+    status, code = statuses.pop() if len(statuses) == 1 else (422, "unreadable_document")
+    listing = " ".join(f"{number}. {error.message.rstrip('.')}." for number, error in enumerate(left_out, start=1))
+    files = articles.files_left_out
+    what = "files" if files == len(left_out) else "links" if not files else "files and links"
+    return Problem(status, code, f"None of the {len(left_out)} {what} could be read. {listing}", field_name)
+
+
+def brief_of(articles: Articles, options: Options, make: Callable[..., Brief] = summarize) -> Brief:
+    """The brief of the articles read, noting those left out; refused only when nothing could be read.
+
+    `make` is the library's `summarize` as the calling view names it (where tests stand in for it).
+
+    Raises:
+        Problem: nothing was read (each failure named), or the library refused what was read.
+    """
+    if not articles.documents and articles.left_out:
+        raise _none_read(articles)
+    try:
+        return make(articles.documents, options, notes=[left_out_note(e.name, e.reason) for e in articles.left_out])
+    except NothingToSummarizeError as error:
+        problem = problem_from(error)
+        if articles.left_out:  # say what else was tried, so the person does not fix only half of it
+            also = " ".join(f"{e.name or 'A file without a name'}: {e.reason}" for e in articles.left_out)
+            problem = Problem(problem.status, problem.code, f"{problem.message} Also not read: {also}", problem.field)
+        raise problem from None
+    except SummarizerError as error:
+        raise problem_from(error) from None
 
 
 def check_documents(documents: Sequence[Document], limits: Limits) -> None:
@@ -256,6 +370,8 @@ def document_dict(document: Document) -> dict[str, Any]:
         "url": document.url,
         "date": document.date,
         "name": document.name,
+        "outlet": document.outlet,
+        "title_typed": document.title_typed,
     }
 
 
@@ -266,4 +382,7 @@ def document_from_dict(saved: Mapping[str, Any]) -> Document:
         url=saved.get("url"),
         date=saved.get("date"),
         name=saved.get("name", ""),
+        outlet=saved.get("outlet") or "",  # absent from articles saved before outlets were read
+        # absent before it was recorded: a title was then always taken as the source's name
+        title_typed=saved.get("title_typed", bool(saved.get("title"))),
     )

@@ -22,13 +22,26 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "InputDocument": {
             "type": "object",
-            "description": "One article. Metadata is optional and only shown back in `documents`.",
-            "required": ["text"],
+            "description": "One article: its `text`, or without text the `url` of a web page, which the server "
+            "fetches and reads as an uploaded .html file (title, date and the URL after redirects kept). Metadata "
+            "is optional and shown back in `documents`; a title or date given wins over the page's. A link that "
+            "cannot be fetched or read is left out and named in the brief's `notes`.",
+            "anyOf": [
+                {"required": ["text"]},
+                {"required": ["url"],
+                 "properties": {"url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}}},
+            ],
             "additionalProperties": False,
             "properties": {
                 "text": {"type": "string", "maxLength": max_chars, "description": "The article's text."},
                 "title": nullable_string,
-                "url": {**nullable_string, "description": "Shown as a link only when http(s)."},
+                "url": {
+                    **nullable_string,
+                    "description": "With `text`: the article's address, shown as a link only when http(s). Without "
+                    "`text`: the http(s) page to fetch. Pages on private, loopback, link-local and other non-public "
+                    "addresses are not fetched (unless the server's SUMMARIZER_FETCH_ALLOW_HOSTS lists them); at most "
+                    f"{config['MAX_FILE_BYTES']} bytes, 5 redirects and 10 seconds a page.",
+                },
                 "date": {**nullable_string, "description": "Preferably ISO 8601 (YYYY-MM-DD)."},
             },
         },
@@ -82,14 +95,17 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
         "SummarizeForm": {
             "type": "object",
             "description": "multipart/form-data: files and pasted text together. A `text` field may "
-            "hold several articles separated by a line holding only `---`.",
+            "hold several articles separated by a line holding only `---`; a field (or piece) holding nothing "
+            "but http(s) links, one or more a line, is links to fetch. A file or link that cannot be read is "
+            "left out and named in the brief's `notes`.",
             "properties": {
                 "files": {
                     "type": "array",
                     "maxItems": config["MAX_FILES"],
                     "items": {"type": "string", "contentMediaType": "application/octet-stream"},
                     "description": f".txt, .md, .html, .pdf or .docx; at most {config['MAX_FILE_BYTES']} bytes "
-                    "each. The type is read from the content, not the name.",
+                    f"each, and at most {config['MAX_FILES']} files and links together. The type is read from the "
+                    "content, not the name.",
                 },
                 "text": {"type": "array", "items": {"type": "string"}},
                 "documents": {
@@ -181,6 +197,13 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                 "url": nullable_string,
                 "date": nullable_string,
                 "name": {"type": "string"},
+                "outlet": {"type": "string", "description": "Who published it, where it could be read; \"\" if not."},
+                "label": {
+                    "type": "string",
+                    "description": "The source's name, unique in the brief: the title given, else the outlet, the "
+                    "site of its URL, its file name, or \"Article N\"; a second source of the same name is "
+                    "\"Name (2)\".",
+                },
                 "sentences": {"type": "array", "items": {"type": "string"}},
                 "paragraphs": {
                     "type": "array",
@@ -228,6 +251,7 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                             "description": "Stable, for programs: invalid_json, invalid_request, invalid_option, "
                             "request_too_large, too_many_files, too_many_documents, document_too_large, "
                             "too_much_text, unsupported_media_type, unsupported_file_type, unreadable_document, "
+                            "link_not_fetched, "
                             "nothing_to_summarize, unsupported_language, rate_limited, not_found, "
                             "method_not_allowed, too_many_parts, field_too_large, took_too_long; from the "
                             "server in front (make run's nginx): server_error (502), timeout (504).",
@@ -276,7 +300,8 @@ def openapi_document(config: Mapping[str, Any]) -> dict[str, Any]:
                     },
                     "responses": {
                         "200": {
-                            "description": "The brief.",
+                            "description": "The brief. Files and links that could not be read were left out, "
+                            "each named with its reason in `notes`.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Brief"}}},
                         },
                         "400": _error("Malformed JSON, a field of the wrong type, an unknown field, algorithm or "
@@ -284,17 +309,19 @@ def openapi_document(config: Mapping[str, Any]) -> dict[str, Any]:
                         "405": _error("Only POST is allowed."),
                         "413": _error(
                             f"Too large: the request is over {config['MAX_CONTENT_LENGTH']} bytes, more than "
-                            f"{config['MAX_FILES']} files, more than {config['MAX_DOCUMENTS']} articles, a file over "
-                            f"{config['MAX_FILE_BYTES']} bytes, an article over {config['MAX_DOCUMENT_CHARS']} "
-                            f"characters, or over {config['MAX_TOTAL_CHARS']} characters in all; a multipart body of more "
+                            f"{config['MAX_FILES']} files and links, more than {config['MAX_DOCUMENTS']} articles, "
+                            f"only files over {config['MAX_FILE_BYTES']} bytes, an article over "
+                            f"{config['MAX_DOCUMENT_CHARS']} characters, or over {config['MAX_TOTAL_CHARS']} "
+                            "characters in all; a multipart body of more "
                             f"than {config['MAX_FORM_PARTS']} parts; or a brief that took more than "
                             f"{config['REQUEST_SECONDS']} seconds to make (took_too_long)."
                         ),
-                        "415": _error("The request is neither application/json nor multipart/form-data, or a file "
-                                      "is not .txt, .md, .html, .pdf or .docx."),
-                        "422": _error("Nothing to summarise: empty articles, articles emptied by cleaning, a file "
-                                      "that could not be read (such as a scanned PDF without text), or text in a "
-                                      "language the summariser does not support."),
+                        "415": _error("The request is neither application/json nor multipart/form-data, or it "
+                                      "brought only files that are not .txt, .md, .html, .pdf or .docx."),
+                        "422": _error("Nothing to summarise: empty articles, articles emptied by cleaning, only "
+                                      "files or links that could not be read (such as a scanned PDF without text, "
+                                      "or a link to a private address: link_not_fetched; the message names each), "
+                                      "or text in a language the summariser does not support."),
                         "429": {
                             **_error(f"Too many requests from this client address (the limit is "
                                      f"{config['API_RATE_LIMIT']} per address, or none when off). Wait as many "

@@ -9,8 +9,12 @@ why they send `Vary: HX-Request`.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from flask import (
     Blueprint,
@@ -30,12 +34,12 @@ from werkzeug.routing import BaseConverter
 
 from summarizer import LANGUAGES, Brief, SummarizerError, algorithm_names, summarize
 from summarizer.options import DEFAULT_MAX_WORDS, MAX_SENTENCES_LIMIT, MAX_WORDS_LIMIT
-from summarizer.render import to_markdown, to_text
+from summarizer.render import TITLE_CHARS, to_markdown, to_text
 
 from . import inputs, ownership, sources, store
 from .inputs import Limits, Problem
 from .security import csrf_valid
-from .views import algorithm_label, brief_view, source_card
+from .views import algorithm_hint, algorithm_label, brief_view, source_card
 
 bp = Blueprint("pages", __name__)
 
@@ -63,8 +67,13 @@ class BriefIdConverter(BaseConverter):
 
 
 def algorithm_choices() -> list[tuple[str, str]]:
-    """Our default first, then sumy's algorithms, then the baseline, as the library lists them."""
+    """Our default first, then sumy's algorithms, then the baseline, as the library lists them; in plain words."""
     return [(name, algorithm_label(name)) for name in algorithm_names()]
+
+
+def algorithm_hints() -> dict[str, str]:
+    """One line on what each method does, shown under the menu (app.js swaps it as the choice changes)."""
+    return {name: algorithm_hint(name) for name in algorithm_names()}
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -150,6 +159,7 @@ def page_context(**context: Any) -> dict[str, Any]:
     limits = Limits.from_config(current_app.config)
     return {
         "algorithms": algorithm_choices(),
+        "algorithm_hints": algorithm_hints(),
         "languages": language_choices(),
         "limits": limits,
         "max_file_mb": inputs.megabytes(limits.max_file_bytes),
@@ -238,6 +248,8 @@ def refuse_form(problem: Problem, title: str = "Not done") -> Response:
             lambda state, status: _brief_page(brief_id, state, status),
             OPTION_FIELDS,
         )
+    if request.endpoint == "pages.brief_title" and request.view_args:
+        return _title_answer(request.view_args["brief_id"], problem.status, problem.message)
     if request.htmx:
         return errors_fragment(FormState().fail(problem), problem.status)
     return make_response(render_template("error.html", title=title, message=problem.message), problem.status)
@@ -260,7 +272,11 @@ def summarize_get():
 def new_box():
     """htmx: one more article box (and the add button, out of band, pointing at the next index)."""
     index = max(0, min(request.args.get("index", INITIAL_BOXES, type=int), MAX_BOXES))
-    return render_template("_new_box.html", index=index, next_index=index + 1, title="", text="")
+    response = make_response(render_template("_new_box.html", index=index, next_index=index + 1, title="", text=""))
+    # An empty box holds no one's text. Chromium keeps a page that fetched a no-store answer out of its
+    # back/forward cache, so with the default (security.py) Back after adding a box would always reload the form.
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 @bp.post("/summarize")
@@ -291,11 +307,10 @@ def summarize_page():
         store.check_quota(maker, quota)  # before the work: a maker over the quota is told at once
         options = options_from(state)
         inputs.check_file_count(len(files), limits)
-        documents = inputs.documents_from_boxes(state.boxes, limits)
-        inputs.check_documents(documents, limits)
-        documents += inputs.documents_from_files(files, limits)
-        inputs.check_documents(documents, limits)
-        brief = summarize(documents, options)
+        # Files and links that cannot be read are left out and named in the brief's notes.
+        articles = inputs.read_articles(inputs.articles_from_boxes(state.boxes, limits), files, limits)
+        documents = articles.documents
+        brief = inputs.brief_of(articles, options, summarize)
     except (Problem, SummarizerError) as error:
         problem = error if isinstance(error, Problem) else inputs.problem_from(error)
         state.files_lost = bool(files)
@@ -398,10 +413,11 @@ def _page_view(saved: store.SavedBrief):
     return brief_view(page)
 
 
-def _brief_page(brief_id: str, state: FormState | None = None, status: int = 200) -> Response:
+def _brief_page(brief_id: str, state: FormState | None = None, status: int = 200, **extra: Any) -> Response:
     saved = _load(brief_id, articles=False, brief=False)
     state = state or FormState.from_options(saved.options)
-    context = page_context(saved=saved, view=_page_view(saved), form=state, edit_token=ownership.edit_token(saved))
+    context = page_context(saved=saved, view=_page_view(saved), form=state, edit_token=ownership.edit_token(saved),
+                           **extra)
     return make_response(render_template("brief.html", **context), status)
 
 
@@ -431,7 +447,8 @@ def resummarize(brief_id: str):
     state = FormState.from_form(request.form, with_boxes=False)
     try:
         options = options_from(state)
-        new = summarize([inputs.document_from_dict(d) for d in saved.documents], options)
+        new = summarize([inputs.document_from_dict(d) for d in saved.documents], options,
+                        notes=inputs.left_out_notes(saved.brief))
     except (Problem, SummarizerError) as error:
         problem = error if isinstance(error, Problem) else inputs.problem_from(error)
         return _form_failed(state, problem, lambda s, status: _brief_page(brief_id, s, status), OPTION_FIELDS)
@@ -447,6 +464,44 @@ def resummarize(brief_id: str):
         return render_template(
             "_brief_update.html", **page_context(saved=saved, view=_page_view(saved), form=FormState.from_options(saved.options))
         )
+    return redirect(url_for("pages.brief", brief_id=brief_id), 303)
+
+
+def _title_answer(brief_id: str, status: int = 200, error: str = "", typed: str | None = None) -> Response:
+    """The brief's title block with `error` beside the rename form (what was typed kept): for htmx the block
+    alone, to swap; otherwise the whole brief page."""
+    if not request.htmx:
+        return _brief_page(brief_id, status=status, title_error=error, title_typed=typed)
+    saved = _load(brief_id, articles=False, brief=False)
+    context = page_context(saved=saved, edit_token=ownership.edit_token(saved), title_error=error, title_typed=typed,
+                           title_swapped=True)
+    return make_response(render_template("_brief_title.html", **context), status)
+
+
+@bp.post("/briefs/<briefid:brief_id>/title")
+def brief_title(brief_id: str):
+    """Rename a brief (its maker only): without JavaScript 303 back to the brief, with htmx its title block."""
+    saved = _load(brief_id, articles=False, brief=False)
+    typed = request.form.get("title", "")[: TITLE_CHARS * 5]  # kept to show again; a longer field is not echoed whole
+    if ownership.edit_token(saved) is None:
+        return _title_answer(brief_id, 403, "Only the browser that made this brief, or someone with its edit link, can "
+                                            "rename it; this link lets you read it and download it. The title was not "
+                                            "changed.")
+    title = " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in typed).split())  # one line
+    if not title:
+        return _title_answer(brief_id, 400, "Type a title to rename the brief: an empty one is not saved, so the "
+                                            "brief keeps its title.", typed)
+    if len(title) > TITLE_CHARS:
+        return _title_answer(brief_id, 400, f"A title may have at most {TITLE_CHARS} characters; this one has "
+                                            f"{len(title):,}. Shorten it and save again.", typed)
+    try:
+        if not store.set_title(brief_id, title):
+            abort(404)
+    except store.StorageError as error:
+        return _title_answer(brief_id, 503, _not_saved(error, "the title was not changed").message, typed)
+    if request.htmx:
+        return _title_answer(brief_id)
+    flash("The brief was renamed.")
     return redirect(url_for("pages.brief", brief_id=brief_id), 303)
 
 
@@ -510,17 +565,33 @@ DOWNLOADS = {
 }
 
 
+def download_name(title: str, fmt: str) -> tuple[str, str]:
+    """A file name for a download, from the brief's title: (an ASCII one for `filename`, the title's own words
+    for `filename*`): "Kishida at the NATO summit" -> "kishida-at-the-nato-summit.md". Only letters, digits and
+    dashes, so no path, quote or control character of a title reaches the header or the disk."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold().replace("_", " "))
+    slug = "-".join(words)[:80].rstrip("-") or "brief"
+    ascii_slug = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", slug).encode("ascii", "ignore")
+                                     .decode().lower()))[:80].rstrip("-") or "brief"
+    return f"{ascii_slug}.{fmt}", f"{slug}.{fmt}"
+
+
 @bp.get("/briefs/<briefid:brief_id>.<any(txt, md, json):fmt>")
 def download(brief_id: str, fmt: str):
     saved = _load(brief_id, articles=False)
+    made = datetime.fromisoformat(saved.created).date()
     if fmt == "json":
         body = json.dumps(saved.brief, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
-        body = to_markdown(Brief.from_dict(saved.brief))
+        body = to_markdown(Brief.from_dict(saved.brief), saved.title, made)
     else:
-        body = to_text(Brief.from_dict(saved.brief))
+        body = to_text(Brief.from_dict(saved.brief), saved.title, made)
     response = make_response(body)
     response.headers["Content-Type"] = DOWNLOADS[fmt]
-    response.headers["Content-Disposition"] = f'attachment; filename="brief-{brief_id}.{fmt}"'
+    ascii_name, name = download_name(saved.title, fmt)
+    disposition = f'attachment; filename="{ascii_name}"'
+    if name != ascii_name:
+        disposition += f"; filename*=UTF-8''{quote(name)}"
+    response.headers["Content-Disposition"] = disposition
     return response
 

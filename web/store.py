@@ -38,12 +38,14 @@ from typing import Any
 
 from flask import Flask, current_app, g
 
+from summarizer.render import default_title
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS briefs (
     id        TEXT PRIMARY KEY,   -- secrets.token_urlsafe(16): the permalink, unguessable
     created   TEXT NOT NULL,      -- ISO 8601, UTC
     updated   TEXT NOT NULL,
-    title     TEXT NOT NULL,      -- for lists: first article's title, or the brief's first words
+    title     TEXT NOT NULL,      -- chosen when saved (render.default_title), changed only by its maker
     options   TEXT NOT NULL,      -- JSON: max_words, max_sentences, algorithm, language
     documents TEXT NOT NULL,      -- JSON: the articles as read (text, title, url, date, name)
     brief     TEXT NOT NULL       -- JSON: Brief.to_dict()
@@ -385,13 +387,21 @@ def check_quota(maker: Maker, quota: Quota, adding: int = 0) -> None:
 
 
 def _title(documents: list[dict[str, Any]], brief: dict[str, Any]) -> str:
-    for document in documents:
-        if document.get("title"):
-            return str(document["title"])[:200]
-    words = str(brief.get("summary", {}).get("text", "")).split()
-    if not words:
-        return "Untitled brief"
-    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    """The title a brief gets when it is saved (its maker may change it; making it again keeps it)."""
+    summary = brief.get("summary", {})
+    sentences = [str(s.get("text", "")) for s in summary.get("sentences", ())] or [str(summary.get("text", ""))]
+    return default_title([d.get("title") for d in documents], sentences)
+
+
+def set_title(brief_id: str, title: str) -> bool:
+    """Give a brief the title its maker chose (checked by the caller); False when it no longer exists.
+
+    Raises StorageError when the database cannot be written.
+    """
+    db = get_db()
+    with _writing(), db:
+        changed = db.execute("UPDATE briefs SET title = ?, updated = ? WHERE id = ?", (title, _now(), brief_id))
+        return changed.rowcount == 1
 
 
 def new_id() -> str:
@@ -454,7 +464,7 @@ def save(
 
 
 def update(brief_id: str, options: dict[str, Any], brief: dict[str, Any], *, page: dict[str, Any] | None = None) -> bool:
-    """Replace a brief made again from its saved articles; False when it no longer exists."""
+    """Replace a brief made again from its saved articles, keeping its title; False when it no longer exists."""
     maybe_purge()
     db = get_db()
     with _writing(), db:
@@ -464,10 +474,9 @@ def update(brief_id: str, options: dict[str, Any], brief: dict[str, Any], *, pag
         new = (json.dumps(options), json.dumps(brief, ensure_ascii=False),
                None if page is None else json.dumps(page, ensure_ascii=False))
         db.execute(
-            "UPDATE briefs SET updated = ?, title = ?, options = ?, brief = ?, page = ?, size = ? WHERE id = ?",
+            "UPDATE briefs SET updated = ?, options = ?, brief = ?, page = ?, size = ? WHERE id = ?",
             (
                 _now(),
-                _title(json.loads(row["documents"]), brief),
                 *new,
                 len(row["documents"].encode()) + sum(len(c.encode()) for c in new if c is not None),
                 brief_id,

@@ -2,30 +2,46 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from summarizer import Brief, Removed
-from summarizer.render import dispute_values, to_text
+from summarizer.render import dispute_values, document_labels, to_text
 from summarizer.types import Dispute
 
 from .sources import ARTICLE_PAGE_SENTENCES, PAGE_VERSION, page_data
 
+# Method names in plain words (the select), and one line on what each does (under it). The API's values
+# (the keys) stay as they are; the technical name is kept at the end of the line for those who know it.
 ALGORITHM_LABELS = {
-    "consensus": "Consensus (ours: what the articles agree on)",
-    "lexrank": "LexRank (sumy)",
-    "textrank": "TextRank (sumy)",
-    "lsa": "LSA (sumy)",
-    "luhn": "Luhn (sumy)",
-    "kl": "KL-Sum (sumy)",
-    "sumbasic": "SumBasic (sumy)",
-    "lead": "Lead: each article's first sentences (baseline)",
+    "consensus": "What the articles agree on",
+    "lexrank": "Sentences most like the rest",
+    "textrank": "Best-connected sentences",
+    "lsa": "Main topics",
+    "luhn": "Sentences dense in key words",
+    "kl": "Closest mix of words",
+    "sumbasic": "Most frequent words",
+    "lead": "First sentences of each article",
+}
+ALGORITHM_HINTS = {
+    "consensus": "Recommended: facts several articles report, each said once, opening on the story's lead.",
+    "lexrank": "Sentences that resemble many other sentences of the articles (LexRank).",
+    "textrank": "Sentences that share the most words with the others (TextRank).",
+    "lsa": "Sentences covering the articles' main themes, found by matrix analysis (LSA).",
+    "luhn": "Sentences with clusters of the articles' most frequent words (Luhn).",
+    "kl": "Sentences whose words together match the articles' word mix (KL-Sum).",
+    "sumbasic": "Sentences with frequent words, counting a word less once it is used (SumBasic).",
+    "lead": "Each article's opening sentences in turn: a simple baseline.",
 }
 
 
 def algorithm_label(name: str) -> str:
     return ALGORITHM_LABELS.get(name, name)
+
+
+def algorithm_hint(name: str) -> str:
+    return ALGORITHM_HINTS.get(name, "")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -48,6 +64,8 @@ class SourceSentence:
     text: str
     role: str | None  # "used" (its wording is in the brief), "repeat" (says what a used one says), None
     brief: int | None  # index of the brief sentence it stands for
+    context: bool = True  # shown while its card is collapsed (always, in a card that does not collapse)
+    hidden_before: int = 0  # sentences of its paragraph just before it that a collapsed card hides
 
 
 @dataclass(frozen=True)
@@ -64,7 +82,7 @@ class RemovedGroup:
 @dataclass(frozen=True)
 class SourceCard:
     index: int
-    label: str  # "Article 2"
+    label: str  # the source's name (render.source_labels): "Kyodo", "nhk.or.jp", "report.pdf", "Article 2"
     title: str
     name: str
     url: str | None
@@ -79,6 +97,12 @@ class SourceCard:
     skipped_after: int = 0  # sentences not shown after the last
     page: int = 0  # 0: the brief page's excerpt; k: page k of `pages` of the whole article
     pages: int = 0
+    # A whole article on the brief page is collapsed to its sentences in the brief and their context, the
+    # rest behind "Show the whole article" (a <details>, so it works without JavaScript):
+    collapsible: bool = False
+    hidden: int = 0  # sentences hidden while collapsed
+    hidden_gaps: tuple[int, ...] = ()  # per paragraph, sentences hidden before its first shown one (0: none or hidden)
+    hidden_after: int = 0  # sentences hidden after the last shown one
 
     @property
     def complete(self) -> bool:
@@ -92,7 +116,7 @@ class DisputeLink:
     document: int
     sentence: int
     values: str  # what that source says instead: "155", "67 and 173"
-    label: str  # the source's title, file name or "Article N"
+    label: str  # the source's label
 
 
 @dataclass(frozen=True)
@@ -116,14 +140,12 @@ class BriefLine:
         return " ".join(f"{d.document}:{d.sentence}" for d in self.disputes)
 
 
-def _dispute_links(sentence: dict[str, Any], documents: list[dict[str, Any]]) -> tuple[DisputeLink, ...]:
+def _dispute_links(sentence: dict[str, Any], labels: tuple[str, ...]) -> tuple[DisputeLink, ...]:
     """`disputed_by` of a brief sentence as the page words it; briefs saved before it existed have none."""
     links = []
     for item in sentence.get("disputed_by") or ():
         dispute = Dispute.from_dict(item)
-        document = documents[dispute.document]
-        label = document.get("title") or document.get("name") or f"Article {dispute.document + 1}"
-        links.append(DisputeLink(dispute.document, dispute.sentence, dispute_values(dispute), label))
+        links.append(DisputeLink(dispute.document, dispute.sentence, dispute_values(dispute), labels[dispute.document]))
     return tuple(links)
 
 
@@ -133,7 +155,7 @@ class BriefView:
     sources: tuple[SourceCard, ...]
     word_count: int
     input_words: int
-    shrink: int  # percent by which the brief is shorter than its input
+    shrink: str  # percent by which the brief is shorter than its input, as shown before "%": "64", ">99"
     total_sources: int  # articles with text: the "of N" of the badges
     notes: tuple[str, ...]
     algorithm: str  # a label for people
@@ -169,8 +191,54 @@ def _paragraphs(
     return tuple(tuple(block) for block in blocks), tuple(skipped), after
 
 
-def source_card(index: int, document: dict[str, Any]) -> SourceCard:
-    """A source card from one of web/sources.py's documents (an excerpt, or a page of the whole article)."""
+# A collapsed card shows the sentences in the brief (and those whose figures differ from it), this many
+# neighbours either side of each, and the article's first sentence; it collapses only when that hides at
+# least COLLAPSE_MIN_HIDDEN sentences (hiding one or two saves nothing worth a click).
+COLLAPSE_NEIGHBOURS = 1
+COLLAPSE_MIN_HIDDEN = 3
+
+
+def _collapse(
+    sentences: list[SourceSentence], paragraphs: tuple[tuple[SourceSentence, ...], ...], anchors: frozenset[int]
+) -> tuple[list[SourceSentence], tuple[tuple[SourceSentence, ...], ...], dict[str, Any]] | None:
+    """The card's sentences marked with what its collapsed view shows; None when it should not collapse."""
+    core = {s.index for s in sentences if s.role} | set(anchors) | {0}
+    keep = {i + step for i in core for step in range(-COLLAPSE_NEIGHBOURS, COLLAPSE_NEIGHBOURS + 1)}
+    hidden = sum(1 for s in sentences if s.index not in keep)
+    if hidden < COLLAPSE_MIN_HIDDEN:
+        return None
+    marked: dict[int, SourceSentence] = {}
+    gaps: list[int] = []
+    run = 0  # hidden sentences since the last shown one
+    for paragraph in paragraphs:
+        gap = 0
+        shown_in_paragraph = False
+        for sentence in paragraph:
+            if sentence.index not in keep:
+                marked[sentence.index] = replace(sentence, context=False)
+                run += 1
+                continue
+            if not shown_in_paragraph:
+                gap, run = run, 0
+                shown_in_paragraph = True
+            marked[sentence.index] = replace(sentence, hidden_before=run)
+            run = 0
+        gaps.append(gap)
+    new_paragraphs = tuple(tuple(marked[s.index] for s in paragraph) for paragraph in paragraphs)
+    return (
+        [marked[s.index] for s in sentences],
+        new_paragraphs,
+        {"collapsible": True, "hidden": hidden, "hidden_gaps": tuple(gaps), "hidden_after": run},
+    )
+
+
+def source_card(
+    index: int, document: dict[str, Any], label: str | None = None, anchors: frozenset[int] = frozenset()
+) -> SourceCard:
+    """A source card from one of web/sources.py's documents (an excerpt, or a page of the whole article).
+
+    `label`: the source's name (render.document_labels); `anchors`: sentences of this article the brief links to besides its sources (figures that differ);
+    a collapsed card keeps them in view."""
     source_sentences = [
         SourceSentence(index, position, text, *(role or (None, None)))
         for position, text, role in zip(document["shown"], document["sentences"], document["roles"])
@@ -178,9 +246,14 @@ def source_card(index: int, document: dict[str, Any]) -> SourceCard:
     paragraphs, skipped, after = _paragraphs(
         source_sentences, document.get("paragraphs") or [], document["sentence_count"], bool(document.get("page"))
     )
+    collapsed: dict[str, Any] = {}
+    if not document.get("page") and len(source_sentences) == document["sentence_count"]:
+        found = _collapse(source_sentences, paragraphs, anchors)
+        if found:
+            source_sentences, paragraphs, collapsed = found
     return SourceCard(
         index=index,
-        label=f"Article {index + 1}",
+        label=label or document.get("label") or f"Article {index + 1}",
         title=document["title"],
         name=document["name"],
         url=document["url"],
@@ -195,7 +268,20 @@ def source_card(index: int, document: dict[str, Any]) -> SourceCard:
         skipped_after=after,
         page=document.get("page", 0),
         pages=document.get("pages") or -(-document["sentence_count"] // ARTICLE_PAGE_SENTENCES),
+        **collapsed,
     )
+
+
+def shrink_percent(word_count: int, input_words: int) -> str:
+    """How much shorter the brief is than its input, in percent as shown before "%": rounded, except that it
+    never rounds to 100 while the brief has words (120 words of 127,184: ">99", not "100"), nor to 0 while
+    it is shorter at all ("<1")."""
+    if not input_words or word_count >= input_words:
+        return "0"
+    percent = 100 * (1 - word_count / input_words)
+    if word_count and percent > 99:
+        return ">99"
+    return "<1" if percent < 1 else str(round(percent))
 
 
 def brief_view(data: dict[str, Any]) -> BriefView:
@@ -204,6 +290,7 @@ def brief_view(data: dict[str, Any]) -> BriefView:
     if data.get("page_version") != PAGE_VERSION:
         data = page_data(data)
     sentences = data["summary"]["sentences"]
+    labels = document_labels(data["documents"])
     lines = []
     for number, sentence in enumerate(sentences):
         refs = tuple((r["document"], r["sentence"]) for r in sentence["sources"])
@@ -212,20 +299,26 @@ def brief_view(data: dict[str, Any]) -> BriefView:
             first.setdefault(doc, index)
         lines.append(
             BriefLine(number, sentence["text"], sentence["support"], refs, tuple(first), tuple(first.items()),
-                      _dispute_links(sentence, data["documents"]))
+                      _dispute_links(sentence, labels))
         )
 
-    cards = [source_card(index, document) for index, document in enumerate(data["documents"])]
+    anchors: dict[int, set[int]] = {}  # sentences "Sources differ" links to, kept in view by collapsed cards
+    for line in lines:
+        for dispute in line.disputes:
+            anchors.setdefault(dispute.document, set()).add(dispute.sentence)
+    cards = [
+        source_card(index, document, labels[index], frozenset(anchors.get(index, ())))
+        for index, document in enumerate(data["documents"])
+    ]
 
     word_count = data["summary"]["word_count"]
     input_words = data.get("input_words", 0)
-    shrink = round(100 * (1 - word_count / input_words)) if input_words else 0
     return BriefView(
         lines=tuple(lines),
         sources=tuple(cards),
         word_count=word_count,
         input_words=input_words,
-        shrink=max(0, shrink),
+        shrink=shrink_percent(word_count, input_words),
         total_sources=sum(1 for d in data["documents"] if d["sentence_count"]),
         notes=tuple(data.get("notes", ())),
         algorithm=algorithm_label(data["algorithm"]),

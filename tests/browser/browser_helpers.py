@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 try:
@@ -13,7 +14,7 @@ except ImportError:  # the `browser` fixture then skips (or fails under CI) with
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 390, "height": 844}
 BRIEF_URL = re.compile(r"/briefs/[A-Za-z0-9_-]{16,64}$")
 
@@ -33,3 +34,13 @@ def marker(page):
 def page_top(locator) -> float:
     """The element's top in page coordinates (bounding_box() is relative to the viewport, which scrolls)."""
     return locator.evaluate("element => element.getBoundingClientRect().top + window.scrollY")
+
+
+def wait_until(check, timeout: float = 5.0) -> bool:
+    """Poll `check` (smooth scrolling takes a few hundred ms) without eval-based waiting, which CSP forbids."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return check()

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import BRIEF_URL, DESKTOP, ROOT, SCREENSHOTS, expect
+from local_site import LocalSite
 
 # Debian's Chromium; BROWSER_TESTS_CHROMIUM names another build (e.g. to check the skip).
 CHROMIUM = Path(os.environ.get("BROWSER_TESTS_CHROMIUM", "/usr/bin/chromium"))
@@ -60,12 +61,24 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory) -> Iterator[str]:
-    """gunicorn serving `app:create_app()` on 127.0.0.1:<free port>, with a temporary data directory."""
+def linked_site() -> Iterator[LocalSite]:
+    """A loopback web site whose pages the app under test may fetch (tests/local_site.py)."""
+    with LocalSite() as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory, linked_site) -> Iterator[str]:
+    """gunicorn serving `app:create_app()` on 127.0.0.1:<free port>, with a temporary data directory; it
+    fetches links from `linked_site` (allowed by SUMMARIZER_FETCH_ALLOW_HOSTS) and no other private address."""
     data_dir = tmp_path_factory.mktemp("browser-data")
     log_path = data_dir.parent / "gunicorn.log"
     port = _free_port()
-    env = {**os.environ, "SUMMARIZER_DATA_DIR": str(data_dir)}
+    env = {
+        **os.environ,
+        "SUMMARIZER_DATA_DIR": str(data_dir),
+        "SUMMARIZER_FETCH_ALLOW_HOSTS": ",".join(linked_site.allow),
+    }
     env.pop("SECRET_KEY", None)  # the key file in the data directory, as in production
     command = [
         sys.executable, "-m", "gunicorn",

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import pytest
-from browser_helpers import BRIEF_URL, expect, marker, page_top, set_marker
+from browser_helpers import BRIEF_URL, NARROW, expect, marker, page_top, set_marker, wait_until
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -27,16 +26,6 @@ def in_viewport(page, selector: str) -> bool:
         }""",
         selector,
     )
-
-
-def wait_until(check, timeout: float = 5.0) -> bool:
-    """Poll `check` (smooth scrolling takes a few hundred ms) without eval-based waiting, which CSP forbids."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return check()
 
 
 def test_brief_and_sources_highlight_each_other(page, saved_brief):
@@ -103,7 +92,7 @@ def test_brief_and_sources_highlight_each_other(page, saved_brief):
     expect(used).to_have_class(re.compile(r"\bis-active\b"))  # nothing changed
 
 
-def test_copy_gives_the_plain_text_download(page, saved_brief):
+def test_copy_gives_the_brief_as_plain_text(page, saved_brief):
     page.goto(saved_brief)
     button = page.locator("#copy-button")
     expect(button).to_be_visible()  # app.js shows it (hidden without JavaScript)
@@ -113,17 +102,20 @@ def test_copy_gives_the_plain_text_download(page, saved_brief):
     expect(button).to_be_focused()
     copied = page.evaluate("() => navigator.clipboard.readText()")
 
-    download = page.request.get(page.locator("#download-txt").get_attribute("href"))
-    assert download.ok
-    assert copied == download.text()
     sentences = [s.strip() for s in page.locator(".brief-sentence .sentence-text").all_text_contents()]
     assert copied.splitlines() == sentences
+    # The .txt download is the brief to share: the same sentences, with its title and sources around them.
+    download = page.request.get(page.locator("#download-txt").get_attribute("href"))
+    assert download.ok
+    for sentence in sentences:
+        assert sentence in download.text()
 
 
 def test_downloads_are_attachments_of_the_right_types(page, saved_brief, kyodo):
     page.goto(saved_brief)
     url = page.url
-    brief_id = url.rsplit("/", 1)[-1]
+    title = page.locator("h1.brief-title").inner_text().strip()
+    slug = "-".join(re.findall(r"[a-z0-9]+", title.lower()))[:80].rstrip("-")  # downloads are named after the title
     expected = {
         "txt": "text/plain; charset=utf-8",
         "md": "text/markdown; charset=utf-8",
@@ -135,19 +127,22 @@ def test_downloads_are_attachments_of_the_right_types(page, saved_brief, kyodo):
         with page.expect_download() as info:
             link.click()
         download = info.value
-        assert download.suggested_filename == f"brief-{brief_id}.{fmt}"
+        assert download.suggested_filename == f"{slug}.{fmt}"
         bodies[fmt] = open(download.path(), encoding="utf-8").read()
 
         response = page.request.get(link.get_attribute("href"))
         assert response.status == 200
         assert response.headers["content-type"] == content_type
-        assert response.headers["content-disposition"] == f'attachment; filename="brief-{brief_id}.{fmt}"'
+        assert response.headers["content-disposition"] == f'attachment; filename="{slug}.{fmt}"'
         assert response.text() == bodies[fmt]
     assert page.url == url  # downloading did not leave the page
 
     sentences = [s.strip() for s in page.locator(".brief-sentence .sentence-text").all_text_contents()]
-    assert bodies["txt"].splitlines() == sentences
-    assert bodies["md"].startswith("# Brief\n")
+    lines = bodies["txt"].splitlines()  # the title, when it was made, the sentences citing sources, the sources
+    assert lines[0] == title and lines[1].startswith("Made ")
+    assert [re.sub(r" \[[\d, ]+\]$", "", line) for line in lines[3:3 + len(sentences)]] == sentences
+    assert "Sources" in lines and "1. Kyodo: Kishida and NATO" in bodies["txt"]
+    assert bodies["md"].startswith(f"# {title}\n")
     assert "## Sources" in bodies["md"]
 
     data = json.loads(bodies["json"])
@@ -187,7 +182,8 @@ def test_make_it_again_shorter_in_place(page, make_brief):
     assert region.inner_text() != before
     expect(page.locator("#length")).to_have_value("40")
     expect(page.locator("#brief-region > .brief-column")).to_have_count(1)  # swapped inside, not nested
-    expect(page.locator("#brief-region .source-card")).to_have_count(2)
+    expect(page.locator("#sources")).to_have_count(1)  # swapped out of band, not nested
+    expect(page.locator("#sources .source-card")).to_have_count(2)
 
     # The swapped-in sentences are wired up like the first ones.
     page.locator(".brief-sentence").first.locator(".sentence-text").click()
@@ -216,6 +212,9 @@ def test_make_it_again_refused_keeps_the_brief(page, problems, make_brief):
     page.click("#resummarize-button")
     expect(page.locator("#form-alert")).to_contain_text("Choose a length between 1 and 100 sentences.")
     expect(page.locator("#error-length")).to_contain_text("Choose a length between 1 and 100 sentences.")
+    # Issue 9: the field lacked aria-invalid after an error swapped in by htmx; the message is focused.
+    expect(page.locator("#length")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#form-alert .alert-box")).to_be_focused()
     assert page.locator("#brief-region").inner_text() == before
     expect(page.locator("#length")).to_have_value("101")
     expect(page.locator("#unit")).to_have_value("sentences")
@@ -227,6 +226,7 @@ def test_make_it_again_refused_keeps_the_brief(page, problems, make_brief):
     expect(page.locator("#brief-status")).to_contain_text("The brief was made again")
     expect(page.locator("#form-alert")).to_be_empty()
     expect(page.locator("#error-length")).to_be_empty()
+    expect(page.locator("#length")).not_to_have_attribute("aria-invalid", "true")
     expect(page.locator(".brief-sentence")).to_have_count(2)
 
 
@@ -255,3 +255,101 @@ def test_busy_state_while_the_brief_is_made_again(page, make_brief):
     assert page_top(region) == region_top
     assert page.url == url
     assert BRIEF_URL.search(page.url)
+
+
+# --- issue 9: the brief first, sources collapsed, badges that go and links that come back ---------------
+
+
+def test_on_a_phone_the_brief_comes_first(new_context, make_brief):
+    """Issue 9: on a phone the first screen was all options; the brief started 781 px down."""
+    page = new_context(viewport=NARROW).new_page()
+    make_brief(page)
+    first = page.locator(".brief-sentence").first.bounding_box()
+    assert first["y"] >= 0 and first["y"] + first["height"] <= NARROW["height"], first
+    last = page.locator(".brief-sentence").last.bounding_box()
+    assert page.locator("#resummarize-form").bounding_box()["y"] > last["y"] + last["height"]
+    assert page.locator("#sources").bounding_box()["y"] > page.locator("#brief-controls").bounding_box()["y"]
+
+
+def _long_files(tmp_path, kyodo, nhk) -> list:
+    """Four files on one story, each with 30 sentences of its own after the shared reporting."""
+    paths = []
+    for number, story in enumerate([kyodo, nhk, kyodo, nhk]):
+        own = "\n\n".join(
+            " ".join(f"Desk {number} notes that committee {i} of district {number * 100 + i} met on day {i % 28 + 1} "
+                     f"with {i % 7 + 2} members." for i in range(start, start + 5))
+            for start in range(0, 30, 5)
+        )
+        path = tmp_path / f"report-{number + 1}.txt"
+        path.write_text(f"{story}\n\n{own}", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_collapsed_sources_open_at_a_badge_and_link_back(new_context, tmp_path, kyodo, nhk):
+    """Issue 9: sources were shown whole (a 4-file brief page was 8,158 px tall), and tapping a brief sentence
+    on a phone jumped ~2,400 px down with no way back to the brief."""
+    page = new_context(viewport=NARROW).new_page()
+    page.goto("/")
+    page.set_input_files("#files", _long_files(tmp_path, kyodo, nhk))
+    page.click("#summarize-button")
+    expect(page).to_have_url(BRIEF_URL)
+    expect(page.locator(".source-card")).to_have_count(4)
+
+    # Collapsed: each card shows its sentences in the brief and their context, the rest a click away.
+    expect(page.locator("details.source-whole")).to_have_count(4)
+    expect(page.locator("details.source-whole[open]")).to_have_count(0)
+    expect(page.locator(".source-sentence.is-extra").first).to_be_hidden()
+    for used in page.locator(".source-sentence[data-role]").all():
+        expect(used).to_be_visible()
+    collapsed = page.evaluate("() => document.documentElement.scrollHeight")
+    for summary in page.locator("details.source-whole summary").all():
+        summary.click()
+    expect(page.locator(".source-sentence.is-extra").first).to_be_visible()
+    whole = page.evaluate("() => document.documentElement.scrollHeight")
+    assert collapsed < whole / 2, (collapsed, whole)
+
+    # A badge goes to its source sentence (opening the article around it), highlighted and focused ...
+    page.reload()
+    page.evaluate("() => window.scrollTo(0, 0)")
+    line = page.locator(".brief-sentence").first
+    badge = line.locator("a.badge.source").first
+    target_id = badge.get_attribute("href").split("#")[1]
+    doc = target_id.split("-")[1]
+    badge.click()
+    target = page.locator(f"#{target_id}")
+    expect(page.locator(f"#doc-{doc}-whole")).to_have_attribute("open", "")
+    expect(target).to_be_focused()
+    expect(target).to_have_class(re.compile(r"\bis-active\b"))
+    assert wait_until(lambda: in_viewport(page, f"#{target_id}")), "the source sentence is not in view"
+    assert page.url.endswith(f"#{target_id}")
+
+    # ... and "back to the brief" beside it returns to the brief sentence it stands for.
+    back = target.locator("xpath=following-sibling::a[contains(@class, 'back-to-brief')][1]")
+    expect(back).to_contain_text("back to the brief")
+    number = back.get_attribute("data-brief")
+    back.click()
+    expect(page.locator(f"#b-{number}")).to_be_focused()
+    assert wait_until(lambda: in_viewport(page, f"#b-{number}")), "the brief sentence is not in view"
+    # Back (the browser's) goes to the source sentence again: the links are ordinary links.
+    page.go_back()
+    assert wait_until(lambda: in_viewport(page, f"#{target_id}"))
+
+
+def test_the_whole_article_opens_without_javascript(new_context, make_brief, saved_brief):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(saved_brief)
+    card = page.locator(".source-card").first
+    hidden = card.locator(".source-sentence.is-extra")
+    assert hidden.count() > 0
+    expect(hidden.first).to_be_hidden()
+    expect(card.locator(".source-gap.when-collapsed").first).to_be_visible()
+    card.get_by_text("Show the whole article").click()
+    expect(hidden.first).to_be_visible()
+    expect(card.locator(".source-gap.when-collapsed").first).to_be_hidden()
+    # A link to a sentence the collapsed card hides shows it (the :target rule), without JavaScript.
+    extra_id = hidden.first.get_attribute("id")
+    card.get_by_text("Show only the sentences in the brief").click()
+    expect(hidden.first).to_be_hidden()
+    page.goto(f"{saved_brief}#{extra_id}")
+    expect(page.locator(f"#{extra_id}")).to_be_visible()

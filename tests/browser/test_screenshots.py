@@ -26,25 +26,37 @@ def sideways_overflow(page) -> list[str]:
     )
 
 
+def bottom_of(locator) -> float:
+    box = locator.bounding_box()
+    return box["y"] + box["height"]
+
+
 @pytest.mark.parametrize("name, viewport", WIDTHS)
 def test_screenshots_and_layout(new_context, make_brief, screenshots, name, viewport):
     page = new_context(viewport=viewport, reduced_motion="reduce").new_page()
 
     page.goto("/")
     expect(page.locator("#summarize-button")).to_be_visible()
+    if name == "desktop":  # issue 9: the button was below the fold (y = 1200) on a 1280 x 800 screen
+        assert bottom_of(page.locator("#summarize-button")) <= viewport["height"]
+    # The method's name and its line are not cut off (the menu is as wide as its longest name).
+    assert page.locator("#algorithm").evaluate("s => s.scrollWidth <= s.clientWidth + 1")
     page.screenshot(path=screenshots / f"home-{name}.png", full_page=True)
 
     make_brief(page)
     brief = page.locator(".brief-column").bounding_box()
     sources = page.locator(".sources-column").bounding_box()
+    # Title, the brief, then its sources: on a phone too the first brief sentence is on the first screen.
+    assert bottom_of(page.locator(".brief-sentence").first) <= viewport["height"]
+    title = page.locator("h1").bounding_box()
+    assert title["y"] < brief["y"]
+    controls = page.locator("#brief-controls").bounding_box()
+    assert controls["y"] >= brief["y"] + brief["height"] - 1, "the options come before the brief"
     if name == "narrow":
-        assert sources["y"] >= brief["y"] + brief["height"] - 1, ("not stacked", brief, sources)
+        assert sources["y"] >= controls["y"] + controls["height"] - 1, ("not stacked", brief, sources)
     else:
         assert abs(sources["y"] - brief["y"]) < 2, ("not side by side", brief, sources)
         assert sources["x"] >= brief["x"] + brief["width"], ("not side by side", brief, sources)
-        # The first brief sentence is above the fold on a desktop screen.
-        first = page.locator(".brief-sentence").first.bounding_box()
-        assert first["y"] + first["height"] <= viewport["height"]
     # Highlight one sentence so the screenshot shows the linked state too.
     page.locator(".brief-sentence").first.locator(".sentence-text").click()
     page.evaluate("() => window.scrollTo(0, 0)")
