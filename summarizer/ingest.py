@@ -195,8 +195,9 @@ _DASH_LINE = re.compile(r"[ \t]*-{3,}[ \t]*")
 def split_pasted(text: str) -> list[str]:
     """Split a paste holding several articles at lines of three or more dashes (`---`, `-----`).
 
-    In a paste that reads as Markdown, a dash line right under a line of text underlines a heading
-    (a setext heading), so there only a dash line after a blank line (or at the start) splits; in
+    In a paste that reads as Markdown, a dash line right under a short line that does not end as a
+    sentence or a tag does ("What changed") underlines a heading (a setext heading) and does not split;
+    under the end of an article ("...officials said.", "</html>") or after a blank line it splits. In
     any other paste every dash line splits, as `---` always has.
 
     Returns the non-empty pieces, stripped, in order.
@@ -205,17 +206,27 @@ def split_pasted(text: str) -> list[str]:
     markdown = _looks_like_markdown(text)
     pieces: list[str] = []
     current: list[str] = []
-    after_blank = True  # the line before is blank, a separator, or the start of the paste
+    under_heading = False  # the line before could be a setext heading's text
     for line in text.split("\n"):
-        if _DASH_LINE.fullmatch(line) and (after_blank or not markdown):
+        if _DASH_LINE.fullmatch(line) and not (markdown and under_heading):
             pieces.append("\n".join(current))
             current = []
-            after_blank = True
+            under_heading = False
             continue
         current.append(line)
-        after_blank = not line.strip()
+        under_heading = _could_be_heading(line)
     pieces.append("\n".join(current))
     return [piece.strip() for piece in pieces if piece.strip()]
+
+
+_SETEXT_MAX_WORDS = 12  # a heading is a few words; a paragraph's last line is most often longer or a sentence's end
+_ENDS_LIKE_TEXT = re.compile(r"""[.!?;:,"'\u201d\u2019>\]]\s*$""")
+
+
+def _could_be_heading(line: str) -> bool:
+    """A line a dash line under it would underline: a few words that do not end as a sentence or a tag."""
+    words = line.split()
+    return 0 < len(words) <= _SETEXT_MAX_WORDS and not _ENDS_LIKE_TEXT.search(line)
 
 
 def count_pasted_articles(text: str) -> int:

@@ -760,6 +760,11 @@ MARKDOWN_PASTE = (
                      id="a setext underline in Markdown"),
         pytest.param(MARKDOWN_PASTE + "----\n\n" + MARKDOWN_PASTE,
                      [MARKDOWN_PASTE.strip(), MARKDOWN_PASTE.strip()], id="a dash line after a blank line in Markdown"),
+        pytest.param(MARKDOWN_PASTE.strip() + "\n----\n" + MARKDOWN_PASTE,
+                     [MARKDOWN_PASTE.strip(), MARKDOWN_PASTE.strip()], id="a dash line under a sentence's end"),
+        pytest.param("<html><body><p>First article.</p></body></html>\n----\n" + MARKDOWN_PASTE,
+                     ["<html><body><p>First article.</p></body></html>", MARKDOWN_PASTE.strip()],
+                     id="pasted HTML, then Markdown, split under the closing tag"),
     ],
 )
 def test_split_pasted_leaves_markdown_heading_underlines_alone(text, expected):
