@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import hostile_inputs as hostile  # noqa: E402
 from live_stack import LiveStack, SlowBody, memory_mb, post_chunked  # noqa: E402
+from local_site import LocalSite, Route  # noqa: E402
 
 TARGET_SECONDS = 10
 TARGET_RSS_MB = 1024
@@ -222,6 +223,23 @@ def _home_latency(stack: LiveStack) -> float:
     return time.monotonic() - started if status == 200 else float("inf")
 
 
+STALLED_LINKS = 19  # with one pasted article, the most a request may hold (links count with files: 20)
+
+
+def run_stalled_links(stack: LiveStack, site: LocalSite) -> Outcome:
+    """19 links to a site that accepts the connection and never answers, beside one pasted article: each
+    link is given up at its time bound, the brief is made from the article and the notes name the links."""
+    for number in range(STALLED_LINKS):
+        site.routes[f"/stall-{number}"] = Route(stall=True)
+    documents = [{"url": site.url(f"/stall-{number}")} for number in range(STALLED_LINKS)]
+    documents.append({"text": "The bridge reopened on Tuesday after a year of repairs. Traffic was light all day."})
+    body = json.dumps({"documents": documents}).encode()
+    with MemoryWatch(stack) as watch:
+        status, seconds, code = _send(stack, "application/json", body)
+    return Outcome("stalled_links", f"{STALLED_LINKS} links to a site that never answers, and one article", status,
+                   round(seconds, 2), round(watch.peak["summarise"], 1), code, watch.replaced).judge()  # fmt: skip
+
+
 def run_slow_clients(stack: LiveStack, seconds: float = 12) -> Outcome:
     """Two sockets sending a byte every 2 s; meanwhile `GET /` and a small brief: their worst time."""
     small = json.dumps({"documents": [{"text": "The bridge reopened on Tuesday. Traffic was light all day."}]})
@@ -333,7 +351,7 @@ def run_mixed(stack: LiveStack, slow_clients: int = 8) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    names = [*API_CLASSES, "chunked_over_limit", "slow_clients", "page_flood"]
+    names = [*API_CLASSES, "chunked_over_limit", "stalled_links", "slow_clients", "page_flood"]
     parser.add_argument("--classes", default=",".join(names), help=f"comma-separated, of: {', '.join(names)}")
     parser.add_argument("--no-mixed", action="store_true", help="skip the mixed scenario")
     parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "hostile.json"))
@@ -345,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
 
     results: list[Outcome] = []
     mixed = None
-    with LiveStack() as stack:  # make run's settings: WORKERS=2, the default rate limit and time budget
+    # make run's settings (WORKERS=2, the default rate limit and time budget), and a loopback site whose
+    # links the app may fetch, for stalled_links.
+    with LocalSite() as site, LiveStack(env={"SUMMARIZER_FETCH_ALLOW_HOSTS": site.host}) as stack:
         print(f"serving on {stack.url}: deploy/serve.py, workers {stack.workers()}", flush=True)
         idle = {pool: [round(memory_mb(p, "VmRSS"), 1) for p in pids] for pool, pids in stack.workers().items()}
         for name in chosen:
@@ -356,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
                     status, seconds, code = _chunked_over_limit(stack, 25 * 1024 * 1024)
                 outcome = Outcome(name, "a chunked body over the limit: 400 invalid_json", status, round(seconds, 2),
                                   round(watch.peak["summarise"], 1), code, watch.replaced).judge()  # fmt: skip
+            elif name == "stalled_links":
+                outcome = run_stalled_links(stack, site)
             elif name == "slow_clients":
                 outcome = run_slow_clients(stack)
             else:
