@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -11,6 +12,16 @@ try:
 except ImportError:  # the `browser` fixture then skips (or fails under CI) with a message
     expect = None
 
+# Debian's Chromium; BROWSER_TESTS_CHROMIUM names another build (e.g. to check the skip).
+CHROMIUM = Path(os.environ.get("BROWSER_TESTS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 SCREENSHOTS = ROOT / "tests" / "screenshots"

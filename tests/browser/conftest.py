@@ -25,19 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import BRIEF_URL, DESKTOP, ROOT, SCREENSHOTS, expect
+from browser_helpers import BRIEF_URL, CHROMIUM, CHROMIUM_ARGS, DESKTOP, ROOT, SCREENSHOTS, expect
 from local_site import LocalSite
 
-# Debian's Chromium; BROWSER_TESTS_CHROMIUM names another build (e.g. to check the skip).
-CHROMIUM = Path(os.environ.get("BROWSER_TESTS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Records CSP violations as the page sees them; added with add_init_script, which CSP does not govern.
 CSP_RECORDER = """
