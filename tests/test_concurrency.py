@@ -47,10 +47,12 @@ def server(tmp_path):
     # One client makes all these briefs: rate limit and daily quota off, or they would refuse it.
     env = {**os.environ, "SUMMARIZER_DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "",
            "SUMMARIZER_API_RATE_LIMIT": "off", "SUMMARIZER_BRIEF_QUOTA": "100000", "SUMMARIZER_BRIEF_QUOTA_MB": "100000"}
-    process = subprocess.Popen(
-        [str(GUNICORN), "--bind", f"127.0.0.1:{port}", "--workers", "3", "app:create_app()"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    log_path = tmp_path / "gunicorn.log"  # a file, not a pipe: nobody reads a pipe while the test runs
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [str(GUNICORN), "--bind", f"127.0.0.1:{port}", "--workers", "3", "app:create_app()"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+        )
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -59,7 +61,7 @@ def server(tmp_path):
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                pytest.fail(f"gunicorn did not start: {process.stderr.read().decode()[-2000:]}")
+                pytest.fail(f"gunicorn did not start: {log_path.read_text(errors='replace')[-2000:]}")
             time.sleep(0.2)
     yield port, tmp_path / "data" / "briefs.sqlite3"
     process.send_signal(signal.SIGTERM)
@@ -104,7 +106,11 @@ def test_concurrent_saves_from_several_workers_lose_nothing(server, articles):
     port, database = server
     count = 60
     with ThreadPoolExecutor(max_workers=12) as pool:
-        ids = list(pool.map(lambda n: _save_one(port, n, articles), range(count)))
+        try:
+            ids = list(pool.map(lambda n: _save_one(port, n, articles), range(count)))
+        except ConnectionError as error:  # say what gunicorn saw (a worker killed or failing to boot?)
+            log = (database.parent.parent / "gunicorn.log").read_text(errors="replace")[-3000:]
+            pytest.fail(f"{error!r}; gunicorn's log:\n{log}")
     assert len(set(ids)) == count
     connection = sqlite3.connect(database)
     try:
