@@ -42,8 +42,13 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in get_stop_words(language))
 
 
+# Languages NLTK's Snowball lacks but the Snowball project's own Python port (snowballstemmer) has:
+# unstemmed, "πρωθυπουργός" and "πρωθυπουργοί" were two concepts and agreement went unseen.
+_SNOWBALL_ONLY = frozenset({"greek"})
+
+
 class _Stemmer:
-    """Snowball where NLTK has it, sumy's Czech stemmer for Czech, lower-casing otherwise.
+    """Snowball where NLTK or snowballstemmer has it, sumy's Czech stemmer for Czech, lower-casing otherwise.
 
     Stems are cached per word: stemming dominates segmentation time on long clusters.
     """
@@ -51,6 +56,10 @@ class _Stemmer:
     def __init__(self, language: str):
         if language in SnowballStemmer.languages:
             self._stem = SnowballStemmer(language).stem
+        elif language in _SNOWBALL_ONLY:
+            import snowballstemmer
+
+            self._stem = snowballstemmer.stemmer(language).stemWord
         elif language == "czech":
             from sumy.nlp.stemmers.czech import stem_word
 

@@ -69,5 +69,13 @@ def test_stop_words_are_dropped_and_words_stemmed():
     assert content_stems(words, "english") == ("minist", "meet", "brussel")
 
 
+def test_greek_words_are_stemmed_so_inflections_agree():
+    """NLTK's Snowball has no Greek: unstemmed, singular and plural were different concepts."""
+    singular = content_stems(words_of("Ο πρωθυπουργός συναντήθηκε με τον πρόεδρο"), "greek")
+    plural = content_stems(words_of("Οι πρωθυπουργοί συναντήθηκαν με τους προέδρους"), "greek")
+
+    assert singular == plural and len(singular) == 3
+
+
 def test_text_without_words_gives_no_sentences():
     assert segment_document(Document(text="... --- !!!"), 0, "english").sentences == ()
