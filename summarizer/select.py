@@ -128,15 +128,34 @@ def _is_lead(scoring: Scoring, candidate: ScoredGroup) -> bool:
     return any(scoring.positions.get((m.document, m.index)) == 0 for m in candidate.group.members)
 
 
-def _coverage_value(scoring: Scoring, covered: set[str]) -> Callable[[ScoredGroup], float]:
+def _coverage_value(scoring: Scoring, covered: set[str], said: set[str]) -> Callable[[ScoredGroup], float]:
+    """A candidate's value: the weight of the concepts it would add, favouring leads, per word**LENGTH_EXPONENT.
+
+    A reworded repeat stays out (-inf): with two or more articles, a sentence that adds no concept they
+    agree on and whose words the brief mostly says already (`said`: the chosen sentences' stems) is
+    another outlet's wording of a fact the brief has, which the duplicate grouping missed. One that
+    adds no shared concept but new words (an outlet's own detail) may still fill the budget.
+    """
     weights = scoring.concept_weights
+    agreement = len({document for document, _ in scoring.positions}) >= 2
 
     def value(candidate: ScoredGroup) -> float:
         gain = sum(weights[c] for c in scoring.concepts[candidate.group.id] if c not in covered)
+        if gain == 0 and agreement and said and _rewords(candidate.group.representative.stems, said):
+            return float("-inf")
         gain *= 1 + POSITION_PRIOR * _prior(scoring, candidate)
         return (gain + SCORE_TIE_WEIGHT * candidate.score) / _words(candidate) ** LENGTH_EXPONENT
 
     return value
+
+
+# A sentence whose content words are this much in the brief already rewords it (with no new concept).
+REWORDED_SHARE = 0.6
+
+
+def _rewords(stems: tuple[str, ...], said: set[str]) -> bool:
+    distinct = set(stems)
+    return bool(distinct) and len(distinct & said) >= REWORDED_SHARE * len(distinct)
 
 
 def _greedy(
@@ -194,10 +213,12 @@ def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, ste
     brief = _Brief(scoring, stem)
     if scoring.concept_weights:
         covered: set[str] = set()
-        value = _coverage_value(scoring, covered)
+        said: set[str] = set()
+        value = _coverage_value(scoring, covered, said)
 
         def on_choose(candidate: ScoredGroup) -> None:
             covered.update(scoring.concepts[candidate.group.id])
+            said.update(candidate.group.representative.stems)
 
         # Open on the story's lead: the article lead that covers most (one within the budget if any).
         usable = (brief.usable(c) for c in candidates if _is_lead(scoring, c))

@@ -344,6 +344,17 @@ def test_support_counts_agreeing_sources_only_and_disputes_name_the_others():
     assert next(s for s in brief.sentences if s.text.startswith("Firefighters needed")).support == 3
 
 
+def test_a_reworded_repeat_stays_out_while_an_outlets_own_detail_still_fills_the_budget():
+    """The fire's opener and "Fire engulfed a karaoke bar in Osaka on Thursday night, and many customers were
+    trapped upstairs." say one thing in other words (the grouping keeps them apart): only one is in the
+    brief, however long. A detail one outlet adds, in words the brief has not used, still comes in."""
+    for words in (120, 400):
+        texts = [s.text for s in summarize(FIRE, Options(max_words=words)).sentences]
+        assert texts[0].startswith("A fire tore through a crowded karaoke bar in Osaka")
+        assert not any(t.startswith("Fire engulfed a karaoke bar") for t in texts), texts
+        assert "The bar had passed a safety inspection in March, officials said." in texts
+
+
 @pytest.mark.parametrize("documents", [FIRE, [Document(text=KYODO), Document(text=NHK)]], ids=["fire", "examples"])
 @pytest.mark.parametrize("algorithm", ["default", "lexrank", "lead"])
 def test_every_dispute_points_at_a_source_that_says_other_figures(documents, algorithm):
