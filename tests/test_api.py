@@ -419,6 +419,13 @@ def test_text_with_a_url_is_still_the_text_the_url_only_shown(site_client, site,
     assert site.requests == []
 
 
+def test_a_blank_text_beside_a_url_fetches_the_url(site_client, site):
+    response = site_client.post("/api/summarize", json={"documents": [{"text": "  ", "url": site.url("/kyodo")}]})
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["documents"][0]["sentences"][0].startswith("Prime Minister Fumio Kishida said")
+    assert [path for path, _ in site.requests] == ["/kyodo"]
+
+
 def test_a_link_that_fails_is_left_out_and_noted(site_client, site, kyodo):
     body = {"documents": [{"text": kyodo}, {"url": site.url("/nhk")}, {"url": site.url("/photo.png")}]}
     response = site_client.post("/api/summarize", json=body)

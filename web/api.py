@@ -156,12 +156,13 @@ def _validate(body: Any, limits: Limits) -> None:
 
 def _json_documents(items: list[dict[str, Any]], limits: Limits) -> list[Document | inputs.Link]:
     """Documents, and links to fetch, from InputDocument objects the schema has already checked: with
-    text, `url` is the article's address (shown, not fetched); without, it is fetched."""
+    text, `url` is the article's address (shown, not fetched); without text, or with a blank one (a
+    client's empty field), it is fetched."""
     return [
         inputs.document_from_paste(
             item["text"], limits, f"documents[{index}]", **{f: item[f] for f in ("title", "url", "date") if item.get(f)}
         )
-        if "text" in item
+        if (item.get("text") or "").strip() or not item.get("url")
         else inputs.Link(item["url"], title=(item.get("title") or "").strip(), date=item.get("date") or None)
         for index, item in enumerate(items)
     ]

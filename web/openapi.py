@@ -38,8 +38,9 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                 "url": {
                     **nullable_string,
                     "description": "With `text`: the article's address, shown as a link only when http(s). Without "
-                    "`text`: the http(s) page to fetch. Pages on private, loopback, link-local and other non-public "
-                    "addresses are not fetched (unless the server's SUMMARIZER_FETCH_ALLOW_HOSTS lists them); at most "
+                    "`text` (or with a blank one): the http(s) page to fetch. Pages on private, loopback, link-local "
+                    "and other non-public addresses are not fetched (unless the server's SUMMARIZER_FETCH_ALLOW_HOSTS "
+                    "lists them); at most "
                     f"{config['MAX_FILE_BYTES']} bytes, 5 redirects and 8 seconds a page, all of a request's links at once.",
                 },
                 "date": {**nullable_string, "description": "Preferably ISO 8601 (YYYY-MM-DD)."},
