@@ -11,18 +11,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
 from .errors import SummarizerError
-from .fetch import FetchError, FetchSettings, allowed_hosts, fetch_pages, read_page
+from .fetch import FetchError, FetchSettings, allowed_hosts, fetch_pages, links_in, read_page
 from .ingest import IngestLimits, document_from_text, read_document, split_pasted
 from .languages import LANGUAGES
 from .options import Options
 from .pipeline import left_out_note, summarize
-from .render import default_title, to_markdown, to_text
+from .render import to_markdown, to_text
 from .score import algorithm_names
 
 EXIT_BAD_INPUT = 2
@@ -54,10 +53,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _is_link(name: str) -> bool:
-    return re.match(r"https?://", name, re.IGNORECASE) is not None
-
-
 def _fail(message: str) -> int:
     print(f"summarizer: {' '.join(message.split())}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -81,11 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         allowed = allowed_hosts(os.environ.get("SUMMARIZER_FETCH_ALLOW_HOSTS", ""))
     except ValueError as error:
         return _fail(str(error))
-    links = [name for name in args.files if _is_link(name)]
+    links = [name for name in args.files if links_in(name)]
     pages = iter(fetch_pages(links, FetchSettings(max_bytes=limits.max_bytes, allow_hosts=allowed)))
     for name in args.files:
         try:
-            if _is_link(name):
+            if name in links:
                 page = next(pages)
                 if isinstance(page, FetchError):
                     raise page
@@ -117,8 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.format == "json":
         print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
-        title = default_title([d.title for d in brief.documents], [s.text for s in brief.sentences])
-        sys.stdout.write(to_markdown(brief, title, date.today()))
+        sys.stdout.write(to_markdown(brief, made=date.today()))
     else:
         sys.stdout.write(to_text(brief))
     return 0

@@ -467,12 +467,13 @@ def _boilerplate(text: str) -> _Verdict | None:
 # What a byline's parts are separated by: "By Jane Roe | Reuters | Dec 1, 2026", "The New York Times ·
 # October 30, 1998", "By Jane Roe, Reuters". A hyphen or dash separates only with spaces round it.
 _BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_BY_PREFIX = re.compile(r"\A(?:By|BY|by)\s+")
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
 
 
 def _name_like(text: str) -> bool:
     """A person's or an outlet's name, perhaps after "By": a few capitalised words ("Jane Roe, Reuters")."""
-    words = re.sub(r"\A(?:By|BY|by)\s+", "", text).replace(",", " ").split()
+    words = _BY_PREFIX.sub("", text).replace(",", " ").split()
     return 1 <= len(words) <= 8 and words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words
     )
@@ -482,7 +483,7 @@ def _byline_outlet(parts: list[str]) -> str | None:
     """The outlet a byline's parts name, after its author: "Reuters" in "By Jane Roe, Reuters"."""
     for part in parts:
         for piece in part.split(","):
-            outlet = _outlet_name(re.sub(r"\A(?:By|BY|by)\s+", "", piece.strip()))
+            outlet = _outlet_name(_BY_PREFIX.sub("", piece.strip()))
             if outlet:
                 return outlet
     return None

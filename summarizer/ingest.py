@@ -229,12 +229,6 @@ def _could_be_heading(line: str) -> bool:
     return 0 < len(words) <= _SETEXT_MAX_WORDS and not _ENDS_LIKE_TEXT.search(line)
 
 
-def count_pasted_articles(text: str) -> int:
-    """How many articles `split_pasted` finds in a paste (0 for a blank one), for a note such as
-    "Box 1 held 3 articles, split at the lines of dashes"."""
-    return len(split_pasted(text))
-
-
 # --- names, sizes and text normalisation ------------------------------------------------------
 
 

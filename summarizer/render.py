@@ -96,10 +96,6 @@ def document_labels(documents: Sequence[DocumentView | Mapping[str, Any]]) -> tu
     return kept if all(kept) else source_labels(documents)
 
 
-def document_label(brief: Brief, index: int) -> str:
-    return document_labels(brief.documents)[index]
-
-
 def _words(text: str) -> set[str]:
     """Words that carry meaning in any language, roughly: longer than three letters, or figures."""
     return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 3 or w.isdigit()}

@@ -771,11 +771,6 @@ def test_split_pasted_leaves_markdown_heading_underlines_alone(text, expected):
     assert split_pasted(text) == expected
 
 
-@pytest.mark.parametrize(
-    "text, count", [("", 0), ("One.", 1), ("One.\n---\nTwo.\n-----\nThree.", 3), ("a\n---\n\n---\nb", 2)]
-)
-def test_count_pasted_articles(text, count):
-    assert ingest.count_pasted_articles(text) == count
 
 
 # --- document_from_text: pasted text is read like an uploaded file (issue 9) -------------------

@@ -241,7 +241,7 @@ class Articles:
 def read_articles(given: Sequence[Document | Link], files: Sequence[FileStorage], limits: Limits) -> Articles:
     """Fetch the links and read the files; one that cannot be read is left out, named with its reason.
 
-    Files are read no further than the byte limit plus one; links are fetched a few at a time; all of
+    Files are read no further than the byte limit plus one; links are fetched all at once; all of
     them within the request's reading time (each file type and link bounds its own, but twenty add up).
     Over a count, the total size or that time, the whole request is refused.
     """
