@@ -15,6 +15,7 @@ from flask import Flask
 from htmx_flask import Htmx
 
 from summarizer.fetch import allowed_hosts
+from summarizer.language.detect import warm as warm_language_model
 from web import api, body, deadline, errors, pages, ratelimit, security, store
 
 MiB = 1024 * 1024
@@ -24,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "DATA_DIR": "data",
     # SQLite file for saved briefs; None means DATA_DIR/briefs.sqlite3.
     "DATABASE": None,
+    # PostgreSQL for saved briefs instead of the SQLite file (postgresql://user:password@host/db), shared by
+    # several app hosts; None: SQLite. Needs SECRET_KEY set to one value on every host (web/store/).
+    "DATABASE_URL": None,
     # None means: read DATA_DIR/secret_key, or create it (mode 0600) on first start.
     "SECRET_KEY": None,
     # Whole request, files included. 20 files of 5 MB would not fit; 25 MB is what one brief
@@ -93,6 +97,7 @@ DEFAULTS: dict[str, Any] = {
 ENVIRONMENT: dict[str, tuple[str, type]] = {
     "SUMMARIZER_DATA_DIR": ("DATA_DIR", str),
     "SUMMARIZER_DATABASE": ("DATABASE", str),
+    "SUMMARIZER_DATABASE_URL": ("DATABASE_URL", str),
     "SECRET_KEY": ("SECRET_KEY", str),
     "SUMMARIZER_MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
     "SUMMARIZER_MAX_FORM_MEMORY_SIZE": ("MAX_FORM_MEMORY_SIZE", int),
@@ -183,6 +188,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = str(data_dir / "briefs.sqlite3")
     if not app.config["SECRET_KEY"]:
+        security.require_shared_secret_key(app.config)
         app.config["SECRET_KEY"] = security.load_or_create_secret_key(data_dir / "secret_key")
 
     # Keep the JSON keys in the order Brief.to_dict() gives them, as the CLI prints them.
@@ -198,4 +204,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     ratelimit.init_app(app)
     deadline.init_app(app)
+    # The language model (≈ 0.5 s to load) is read here, once per process: gunicorn preloads the app, so
+    # its workers are forked with it and no request waits for it.
+    warm_language_model()
     return app

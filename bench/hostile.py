@@ -46,6 +46,9 @@ CLIENT_TIMEOUT = 120  # seconds a request may take before it counts as unanswere
 
 
 def _json(texts: list[str], **options) -> tuple[str, bytes]:
+    # Made-up words read as some unsupported language with "auto": the language is given, as the work
+    # measured is the pipeline's on text it reads.
+    options.setdefault("language", "english")
     return "application/json", json.dumps({"documents": [{"text": t} for t in texts], **options}).encode()
 
 

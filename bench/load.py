@@ -4,6 +4,7 @@
     python bench/load.py --seconds 10 --memory-requests 50,200      # a short trial
     python bench/load.py --gunicorn-args "--workers 2 --threads 4"  # another worker setting
     python bench/load.py --phases steady,big --json bench/results/load.json
+    python bench/load.py --shared --phases steady,kill      # two instances on PostgreSQL + Redis (issue 10)
 
 Phases (each on the same server, in this order, after a warm-up of 4 x concurrency requests that
 lets every worker load its models):
@@ -17,8 +18,16 @@ lets every worker load its models):
           briefs through the page form: errors, whether the master started a new worker, and whether
           every saved brief is in the database (PRAGMA integrity_check, count before and after) and opens.
 
-Standard library only (threads and http.client). The API's rate limit is turned off
-(SUMMARIZER_API_RATE_LIMIT=off) and the data directory is a fresh temporary one.
+`--shared` runs the same clients and phases against two instances of that gunicorn on two ports, sharing
+one PostgreSQL (saved briefs) and one Redis (rate-limit counts, with a limit no client reaches, so every
+brief request still counts in Redis), both started by tests/servers.py in a temporary directory (Debian's
+postgresql and redis-server; fsync on). Clients take the instances in turn and, when one refuses the
+connection, the other, as a load balancer would. The kill phase then also SIGKILLs the whole second
+instance (master and workers) two thirds of the way in; every saved brief must still be in the database
+and open through the first.
+
+Standard library only (threads and http.client), plus psycopg with --shared. The API's rate limit is turned
+off (SUMMARIZER_API_RATE_LIMIT=off) in the SQLite run and the data directory is a fresh temporary one.
 """
 
 from __future__ import annotations
@@ -64,15 +73,18 @@ TIMEOUT = 60  # seconds a client waits for an answer before counting an error
 class Server:
     """gunicorn as `make run` starts it (plus `extra` arguments), on a free loopback port."""
 
-    def __init__(self, extra: list[str], data_dir: Path):
+    def __init__(self, extra: list[str], data_dir: Path, env: dict[str, str] | None = None):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.data_dir = data_dir
         self.database = data_dir / "briefs.sqlite3"
-        env = {**os.environ, "SUMMARIZER_DATA_DIR": str(data_dir), "SUMMARIZER_API_RATE_LIMIT": "off"}
+        # The page client of the kill phase saves more briefs than one address may in a day: no quota here.
+        env = {**os.environ, "SUMMARIZER_DATA_DIR": str(data_dir), "SUMMARIZER_API_RATE_LIMIT": "off",
+               "SUMMARIZER_BRIEF_QUOTA": "1000000", "SUMMARIZER_BRIEF_QUOTA_MB": "1000000", **(env or {})}
+        # Each instance its own control socket (gunicorn 27 shares ~/.gunicorn/gunicorn.ctl otherwise).
         command = [str(GUNICORN), "--bind", f"127.0.0.1:{self.port}", "--workers", make_run_workers(),
-                   "--access-logfile", "-", *extra]
+                   "--access-logfile", "-", "--control-socket", str(data_dir / "gunicorn.ctl"), *extra]
         command.append("app:create_app()")
         self.command = " ".join(shlex.quote(c) for c in command)
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -98,11 +110,61 @@ class Server:
         return child_pids(self.process.pid)
 
     def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+    def kill_whole(self) -> None:
+        """SIGKILL the master and its workers at once: a host that dies."""
+        for pid in [*self.workers(), self.process.pid]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.process.wait()
+
+
+class Targets:
+    """Where clients send requests: the instances in turn; one that refuses the connection is skipped for the
+    next, as a load balancer's health check would (nothing was sent to it, so nothing is sent twice)."""
+
+    def __init__(self, ports: list[int]):
+        self.ports = ports
+        self._turn = iter(range(10**12))
+        self._lock = threading.Lock()
+
+    def request(self, method: str, path: str, body: bytes | str | None = None, headers: dict | None = None):
+        with self._lock:
+            start = next(self._turn)
+        for attempt in range(len(self.ports)):
+            port = self.ports[(start + attempt) % len(self.ports)]
+            try:
+                return request(port, method, path, body, headers)
+            except ConnectionRefusedError:
+                if attempt == len(self.ports) - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+
+class Deployment:
+    """What the phases load: one instance (SQLite), or several sharing PostgreSQL and Redis. Memory and the
+    worker kill watch the first instance; `database` is the SQLite file or the PostgreSQL URL."""
+
+    def __init__(self, servers: list[Server], database: Path | str):
+        self.servers = servers
+        self.database = database
+        self.targets = Targets([server.port for server in servers])
+
+    def workers(self) -> list[int]:
+        return self.servers[0].workers()
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -132,16 +194,16 @@ def request(port: int, method: str, path: str, body: bytes | str | None = None, 
         connection.close()
 
 
-def timed_post(port: int, body: bytes) -> Result:
+def timed_post(targets: Targets, body: bytes) -> Result:
     started = time.monotonic()
     try:
-        status, _, _ = request(port, "POST", "/api/summarize", body, {"Content-Type": "application/json"})
+        status, _, _ = targets.request("POST", "/api/summarize", body, {"Content-Type": "application/json"})
         return Result(started, time.monotonic() - started, status)
     except (OSError, http.client.HTTPException) as error:
         return Result(started, time.monotonic() - started, 0, type(error).__name__)
 
 
-def run_load(port: int, bodies: list[bytes], concurrency: int, *, seconds: float | None = None,
+def run_load(targets: Targets, bodies: list[bytes], concurrency: int, *, seconds: float | None = None,
              requests: int | None = None, during=None) -> list[Result]:
     """`concurrency` threads posting `bodies` in turn, for `seconds` or until `requests` are made.
     `during(stop_event)` runs in its own thread meanwhile (a big request, a kill)."""
@@ -157,7 +219,7 @@ def run_load(port: int, bodies: list[bytes], concurrency: int, *, seconds: float
                 number = next(counter)
             if requests is not None and number >= requests:
                 return
-            result = timed_post(port, bodies[number % len(bodies)])
+            result = timed_post(targets, bodies[number % len(bodies)])
             with lock:
                 results.append(result)
             if deadline and time.monotonic() >= deadline:
@@ -220,14 +282,14 @@ def size_limit_body(path: Path, per_article: int, total: int) -> bytes:
     return json.dumps({"documents": documents}).encode()
 
 
-def page_client(port: int, clusters: list[dict], stop: threading.Event, saved: list[str], failed: list[str]) -> None:
+def page_client(targets: Targets, clusters: list[dict], stop: threading.Event, saved: list[str], failed: list[str]) -> None:
     """A browser saving briefs through the page form (three articles each) until `stop`."""
     number = 0
     while not stop.is_set():
         cluster = clusters[number % len(clusters)]
         number += 1
         try:
-            status, headers, page = request(port, "GET", "/")
+            status, headers, page = targets.request("GET", "/")
             cookie = headers["Set-Cookie"].split(";", 1)[0]
             token = re.search(rb'<meta name="csrf-token" content="([^"]+)"', page).group(1).decode()
             fields = {
@@ -236,7 +298,7 @@ def page_client(port: int, clusters: list[dict], stop: threading.Event, saved: l
                 "text": [d["text"] for d in cluster["documents"][:3]],
                 "length": "60", "unit": "words", "algorithm": "consensus", "language": "english",
             }
-            status, headers, body = request(port, "POST", "/summarize", urlencode(fields, doseq=True),
+            status, headers, body = targets.request("POST", "/summarize", urlencode(fields, doseq=True),
                                             {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
             if status == 303:
                 saved.append(headers["Location"].rsplit("/", 1)[-1])
@@ -246,7 +308,13 @@ def page_client(port: int, clusters: list[dict], stop: threading.Event, saved: l
             failed.append(type(error).__name__)
 
 
-def database_state(path: Path) -> tuple[str, set[str]]:
+def database_state(path: Path | str) -> tuple[str, set[str]]:
+    """(integrity, the ids of every saved brief): SQLite's integrity_check, or "n/a" for PostgreSQL (a URL)."""
+    if isinstance(path, str):
+        import psycopg
+
+        with psycopg.connect(path) as connection:
+            return "n/a", {row[0] for row in connection.execute("SELECT id FROM briefs")}
     connection = sqlite3.connect(path, timeout=10)
     try:
         integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
@@ -259,11 +327,11 @@ def database_state(path: Path) -> tuple[str, set[str]]:
 # --- phases -------------------------------------------------------------------------------------------------
 
 
-def phase_memory(server: Server, bodies: list[bytes], concurrency: int, counts: tuple[int, int]) -> dict:
+def phase_memory(server: Deployment, bodies: list[bytes], concurrency: int, counts: tuple[int, int]) -> dict:
     first, second = counts
-    run_load(server.port, bodies, concurrency, requests=first)
+    run_load(server.targets, bodies, concurrency, requests=first)
     after_first = {pid: peak_rss_mb(pid) for pid in server.workers()}
-    results = run_load(server.port, bodies, concurrency, requests=second - first)
+    results = run_load(server.targets, bodies, concurrency, requests=second - first)
     after_second = {pid: peak_rss_mb(pid) for pid in server.workers()}
     ratios = {pid: after_second[pid] / after_first[pid] for pid in after_first if pid in after_second}
     return {
@@ -276,18 +344,18 @@ def phase_memory(server: Server, bodies: list[bytes], concurrency: int, counts: 
     }
 
 
-def phase_steady(server: Server, bodies: list[bytes], concurrency: int, seconds: float) -> dict:
-    return summary(run_load(server.port, bodies, concurrency, seconds=seconds), seconds)
+def phase_steady(server: Deployment, bodies: list[bytes], concurrency: int, seconds: float) -> dict:
+    return summary(run_load(server.targets, bodies, concurrency, seconds=seconds), seconds)
 
 
-def phase_big(server: Server, bodies: list[bytes], concurrency: int, seconds: float, big: bytes) -> dict:
+def phase_big(server: Deployment, bodies: list[bytes], concurrency: int, seconds: float, big: bytes) -> dict:
     outcome: dict = {}
 
     def send_big(stop: threading.Event) -> None:
         if not stop.wait(seconds / 2):
-            outcome["big"] = timed_post(server.port, big)
+            outcome["big"] = timed_post(server.targets, big)
 
-    results = run_load(server.port, bodies, concurrency, seconds=seconds, during=send_big)
+    results = run_load(server.targets, bodies, concurrency, seconds=seconds, during=send_big)
     report = summary(results, seconds)
     big_result = outcome.get("big")
     if big_result:
@@ -299,7 +367,7 @@ def phase_big(server: Server, bodies: list[bytes], concurrency: int, seconds: fl
     return report
 
 
-def phase_kill(server: Server, bodies: list[bytes], concurrency: int, seconds: float, clusters: list[dict]) -> dict:
+def phase_kill(server: Deployment, bodies: list[bytes], concurrency: int, seconds: float, clusters: list[dict]) -> dict:
     integrity_before, ids_before = database_state(server.database)
     workers_before = server.workers()
     saved: list[str] = []
@@ -307,8 +375,9 @@ def phase_kill(server: Server, bodies: list[bytes], concurrency: int, seconds: f
     events: dict = {}
 
     def kill_one(stop: threading.Event) -> None:
+        began = time.monotonic()
         page_stop = threading.Event()
-        browser = threading.Thread(target=page_client, args=(server.port, clusters, page_stop, saved, failed))
+        browser = threading.Thread(target=page_client, args=(server.targets, clusters, page_stop, saved, failed))
         browser.start()
         if not stop.wait(seconds / 3):
             victim = server.workers()[0]
@@ -324,17 +393,20 @@ def phase_kill(server: Server, bodies: list[bytes], concurrency: int, seconds: f
                     events["new_workers"] = sorted(set(current) - set(workers_before))
                     break
                 time.sleep(0.05)
+        if len(server.servers) > 1 and not stop.wait(max(0.0, 2 * seconds / 3 - (time.monotonic() - began))):
+            server.servers[1].kill_whole()  # a whole host dies; its clients go to the first from now on
+            events["instance_killed_at_s"] = round(2 * seconds / 3, 1)
         stop.wait()
         page_stop.set()
         browser.join()
 
-    results = run_load(server.port, bodies, concurrency, seconds=seconds, during=kill_one)
+    results = run_load(server.targets, bodies, concurrency, seconds=seconds, during=kill_one)
     killed_at = events.pop("killed_at", None)
     if killed_at is not None:  # when the service answered again: the new worker, or the others at once
         answers = [r.started + r.seconds - killed_at for r in results if r.started >= killed_at and r.status == 200]
         events["first_answer_after_kill_s"] = round(min(answers), 2) if answers else None
     integrity_after, ids_after = database_state(server.database)
-    opened = sum(1 for brief_id in saved if request(server.port, "GET", f"/briefs/{brief_id}")[0] == 200)
+    opened = sum(1 for brief_id in saved if server.targets.request("GET", f"/briefs/{brief_id}")[0] == 200)
     return {
         **summary(results, seconds),
         **events,
@@ -362,6 +434,7 @@ def line(report: dict) -> str:
 
 def print_report(results: dict) -> None:
     print(f"gunicorn: {results['command']}")
+    print(f"instances: {results['instances']} ({results['store']})")
     print(f"workers: {results['workers']}, concurrency {results['concurrency']}, {results['clusters']} clusters "
           f"of {results['articles_per_request']} articles from {results['corpus']}")
     print(f"warm-up (not counted below): {line(results['warm_up'])}")
@@ -387,6 +460,8 @@ def print_report(results: dict) -> None:
         print(f"  killed pid {k.get('killed')} at {k.get('killed_at_s')} s; master forked a new worker after "
               f"{k.get('replaced_in_s', 'NEVER')} s; first answer to a request sent after the kill "
               f"{k.get('first_answer_after_kill_s')} s; workers {k['workers_before']} -> {k['workers_after']}")
+        if "instance_killed_at_s" in k:
+            print(f"  the second instance (master and workers) SIGKILLed at {k['instance_killed_at_s']} s")
         print(f"  page saves {k['page_saves']} (failed {k['page_save_failures']}"
               + (f": {', '.join(k['page_failure_kinds'])}" if k["page_failure_kinds"] else "") + "); "
               f"briefs {k['briefs_before']} -> {k['briefs_after']}; integrity {k['integrity']}; "
@@ -402,6 +477,8 @@ def main() -> None:
     parser.add_argument("--gunicorn-args", default="", help='added to make run\'s command, e.g. "--workers 2"')
     parser.add_argument("--corpus", type=Path, default=MDS_DIR / "duc2003.jsonl")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--shared", action="store_true",
+                        help="two instances on one PostgreSQL and one Redis (started here) instead of SQLite")
     args = parser.parse_args()
     phases = args.phases.split(",")
 
@@ -410,10 +487,28 @@ def main() -> None:
 
     clusters = load_clusters(args.corpus)
     bodies = cluster_bodies(args.corpus)
+    services = []
     with tempfile.TemporaryDirectory(prefix="load-") as data_dir:
-        server = Server(shlex.split(args.gunicorn_args), Path(data_dir))
+        extra = shlex.split(args.gunicorn_args)
+        if args.shared:
+            from servers import PostgresServer, RedisServer
+
+            postgres, redis = PostgresServer(fsync=True).start(), RedisServer().start()
+            services = [postgres, redis]
+            url = postgres.create_database("load")
+            env = {"SUMMARIZER_DATABASE_URL": url, "SUMMARIZER_RATELIMIT_STORAGE_URI": redis.url,
+                   "SUMMARIZER_API_RATE_LIMIT": "1000000/minute", "SECRET_KEY": "load-bench-shared-key"}
+            instances = []
+            for number in range(2):
+                (Path(data_dir) / str(number)).mkdir(mode=0o700)
+                instances.append(Server(extra, Path(data_dir) / str(number), env))
+            server = Deployment(instances, url)
+        else:
+            server = Deployment([Server(extra, Path(data_dir))], Path(data_dir) / "briefs.sqlite3")
         results: dict = {
-            "command": server.command,
+            "command": server.servers[0].command,
+            "instances": len(server.servers),
+            "store": "PostgreSQL + Redis" if args.shared else "SQLite, memory:// limits (off)",
             "workers": len(server.workers()),
             "concurrency": args.concurrency,
             "seconds": args.seconds,
@@ -423,7 +518,7 @@ def main() -> None:
         }
         try:
             # Each worker loads its models on its first requests: a cold start, measured apart.
-            warm = run_load(server.port, bodies, args.concurrency, requests=4 * args.concurrency)
+            warm = run_load(server.targets, bodies, args.concurrency, requests=4 * args.concurrency)
             results["warm_up"] = summary(warm)
             if "memory" in phases:
                 first, second = (int(n) for n in args.memory_requests.split(","))
@@ -437,6 +532,8 @@ def main() -> None:
                 results["kill"] = phase_kill(server, bodies, args.concurrency, args.seconds, clusters)
         finally:
             server.stop()
+            for service in services:
+                service.close()
     print_report(results)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

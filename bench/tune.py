@@ -67,7 +67,7 @@ from common import (
 
 from summarizer import Document, Options, SummarizerError, summarize
 
-UNCACHED_MODULES = ("summarizer.clean", "summarizer.segment", "summarizer.group", "summarizer.languages")
+UNCACHED_MODULES = ("summarizer.clean", "summarizer.segment", "summarizer.group", "summarizer.language.words")
 MODES = {"strict": "at_most", "about": "about"}
 OBJECTIVES: dict[str, Callable[[float, float], float]] = {
     "r1+r2": lambda r1, r2: r1 + r2,

@@ -13,6 +13,10 @@ Each gunicorn has its own control socket, and the sockets, nginx's pid, temp fil
 a fresh runtime directory (mode 0700, under /tmp, removed on exit). The app sees SUMMARIZER_PROXIES=1 (the
 client address comes from nginx's X-Forwarded-For) and, unless set, SUMMARIZER_BASE_URL=http://HOST:PORT.
 
+Several hosts behind a load balancer (README: Several hosts): give each the same SECRET_KEY,
+SUMMARIZER_DATABASE_URL, SUMMARIZER_RATELIMIT_STORAGE_URI and SUMMARIZER_BASE_URL, and set
+SUMMARIZER_FORWARDED_BY to the balancer's addresses so nginx takes the client's from its X-Forwarded-For.
+
 Stops everything on SIGTERM or Ctrl-C, and when any of the three exits (with its status). Needs Debian's
 nginx (`apt-get install nginx`; `make run` installs it when run as root).
 """
@@ -71,6 +75,26 @@ def find_nginx() -> str:
     return found
 
 
+def real_ip_lines(forwarded_by: str) -> str:
+    """nginx's realip directives for SUMMARIZER_FORWARDED_BY: the load balancers' addresses or networks,
+    comma-separated ("10.0.0.5" or "10.0.0.0/24,fd00::/64"); none when it is empty."""
+    import ipaddress
+
+    lines = []
+    for entry in (item.strip() for item in forwarded_by.split(",")):
+        if not entry:
+            continue
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise SystemExit(f"SUMMARIZER_FORWARDED_BY must list addresses or networks (10.0.0.5, 10.0.0.0/24), "
+                             f"not {entry!r}") from None
+        lines.append(f"    set_real_ip_from {entry};")
+    if lines:
+        lines += ["    real_ip_header X-Forwarded-For;", "    real_ip_recursive on;"]
+    return "\n".join(lines)
+
+
 def write_runtime_dir(run_dir: Path, *, listen: str, max_body: int, access_log: str, worker_timeout: int) -> Path:
     """Write nginx.conf and the error pages into run_dir; the path of nginx.conf."""
     from web.inputs import megabytes
@@ -86,6 +110,7 @@ def write_runtime_dir(run_dir: Path, *, listen: str, max_body: int, access_log: 
         "PROXY_READ_TIMEOUT": str(3 * worker_timeout),
         # As root, nginx's workers drop to nobody (the runtime directory lets them through, mode 0711).
         "USER_LINE": "user nobody nogroup;" if as_root else "",
+        "REAL_IP": real_ip_lines(os.environ.get("SUMMARIZER_FORWARDED_BY", "")),
     }
     config = (DEPLOY / "nginx.conf.template").read_text(encoding="utf-8")
     for name, value in values.items():

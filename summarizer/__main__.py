@@ -16,13 +16,11 @@ from datetime import date
 from pathlib import Path
 
 from .errors import SummarizerError
-from .fetch import FetchError, FetchSettings, allowed_hosts, fetch_pages, links_in, read_page
-from .ingest import IngestLimits, document_from_text, read_document, split_pasted
-from .languages import LANGUAGES
-from .options import Options
-from .pipeline import left_out_note, summarize
-from .render import to_markdown, to_text
-from .score import algorithm_names
+from .language import LANGUAGES
+
+# The scoring methods, named without importing the scorers (numpy, sumy): `--help` must start fast.
+# tests/test_cli.py checks this list against score.algorithm_names().
+ALGORITHM_NAMES = ("consensus", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "lead")
 
 EXIT_BAD_INPUT = 2
 
@@ -42,9 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--algorithm", default="default", metavar="NAME",
-        help=f"scoring method: default (= consensus), {', '.join(algorithm_names()[1:])}",
+        help=f"scoring method: default (= consensus), {', '.join(ALGORITHM_NAMES[1:])}",
     )
-    parser.add_argument("--language", default="english", metavar="LANG", help=f"one of: {', '.join(LANGUAGES)}")
+    parser.add_argument(
+        "--language", default="auto", metavar="LANG",
+        help=f"auto (the default: found in each article) or one of: {', '.join(LANGUAGES)}",
+    )
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument(
         "files", nargs="+", metavar="FILE",
@@ -60,6 +61,17 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.language.strip().lower() == "auto":
+        from .language.detect import warm
+
+        warm(background=True)
+    # Imported once the arguments are read, so that --help and a usage error answer at once.
+    from .fetch import FetchError, FetchSettings, allowed_hosts, fetch_pages, links_in, read_page
+    from .ingest import IngestLimits, document_from_text, read_document, split_pasted
+    from .options import Options
+    from .pipeline import left_out_note, summarize
+    from .render import to_markdown, to_text
+
     if args.about and args.sentences is not None:
         return _fail("--about applies to a length in words: use it with --words N, not --sentences.")
     try:
@@ -108,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         brief = summarize(documents, options, notes=notes)
     except SummarizerError as error:
         return _fail(error.message)
+    for note in brief.notes[len(notes):]:  # what the brief itself says it left out or was unsure of
+        print(f"summarizer: {note}", file=sys.stderr)
 
     if args.format == "json":
         print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))

@@ -6,12 +6,14 @@ import itertools
 import re
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from dateutil import parser as _date_parser
 
+from . import cruft_signals as signals
+from .cruft_cues import Cues, cues_for, parse_date
 from .types import Document, Removed
 
 __all__ = ["clean", "clean_document"]
@@ -31,8 +33,8 @@ WRAP_WIDTH_MAX = 100  # hard-wrapped copy wraps at 60-80 columns; reader copies 
 WRAPPED_BLOCK_SHARE = 0.4  # share of a block's line breaks that must be mid-sentence to call it wrapped
 MAX_PASSES = 50  # removal can expose new context (a heading now followed by its list); stop at a fixpoint
 
-_SENTENCE_END = tuple(".!?…:;")
-_CLOSERS = "\"'”’»)]*_ "
+_SENTENCE_END = signals.SENTENCE_END  # with the full stops of CJK, Arabic and Devanagari text
+_CLOSERS = signals.CLOSERS
 _FUNCTION_WORDS = frozenset(
     "a an the and or but nor of to in on at by for from with as that which who whom whose than "
     "into onto over under about after before between its their his her".split()
@@ -394,7 +396,7 @@ def _date_line(text: str) -> _Verdict | None:
     return _Verdict("metadata", "Date on a line of its own", date=date, date_rank=1 if date else 0)
 
 
-def _key_value(text: str) -> _Verdict | None:
+def _key_value(text: str, state: _State | None = None) -> _Verdict | None:
     match = _KEY_VALUE.fullmatch(text)
     if not match:
         return None
@@ -410,7 +412,7 @@ def _key_value(text: str) -> _Verdict | None:
         if not (re.search(r"\d", value) or re.search(_MONTH, value, re.IGNORECASE)):
             return None  # "Updated: The minister later said ..." is an article paragraph
         if lowered in _DATE_KEYS:
-            date = iso_date(value)
+            date = _read_date(value, state)
             return _Verdict("metadata", f"Metadata field '{key}'", date=date, date_rank=2 if date else 0)
         return _Verdict("metadata", f"Metadata field '{key}'")
     if lowered in _OTHER_KEYS:
@@ -541,16 +543,114 @@ def _byline(text: str) -> _Verdict | None:
     return None
 
 
-def _classify(text: str) -> _Verdict | None:
-    """What a paragraph is when it is cruft whatever surrounds it; None for anything else."""
+def _classify(text: str, state: _State) -> _Verdict | None:
+    """What a paragraph is when it is cruft whatever surrounds it; None for anything else.
+
+    The English rules come first, as they always did; the language-neutral signal and the other
+    languages' cues only judge what those leave."""
     bare = _BARE_URL.fullmatch(text)
     if bare:
         return _Verdict("metadata", "Link on a line of its own", url=bare.group(1))
-    for rule in (_key_value, _date_line, _dated_byline, _outlet_line, _caption, _boilerplate, _byline):
+    verdict = _key_value(text, state)
+    if verdict is not None:
+        return verdict
+    for rule in (_date_line, _dated_byline, _outlet_line, _caption, _boilerplate, _byline):
         verdict = rule(text)
         if verdict is not None:
             return verdict
+    return _other_languages(text, state)
+
+
+# ---- other languages: the neutral link signal, then the cue table (cruft_cues.py) ----------------
+
+_ANY_KEY_VALUE = re.compile(r"([^\W\d_](?:[^\W\d_]|[ '’.-]){0,30}?)\s*:\s*(.*)")
+
+
+def _read_date(value: str, state: _State | None) -> str | None:
+    """A date in the document's language: dateparser for other languages ("12 juillet 2024", "12.07.2024"
+    day first), dateutil for English and when the language is unknown, each the other's fallback."""
+    language = state.language if state is not None else None
+    if language and language != "en":
+        return parse_date(value, language) or iso_date(value)
+    return iso_date(value) or (parse_date(value, language) if state is not None else None)
+
+
+def _foreign_key_value(text: str, cues: Cues, state: _State) -> _Verdict | None:
+    """A reader app's field in another language: "Lien : https://...", "Veröffentlicht: 12.07.2024"."""
+    match = _ANY_KEY_VALUE.fullmatch(text)
+    if not match or _words(match.group(2)) > KEY_VALUE_MAX_WORDS:
+        return None
+    key, value = " ".join(match.group(1).split()), match.group(2).strip()
+    found = cues.key_kind(key)
+    if found is None:
+        return None
+    kind, key_language = found
+    reason = f"Metadata field '{key}'"
+    if kind == "url":
+        url = _BARE_URL.fullmatch(value)
+        return _Verdict("metadata", reason, url=url.group(1) if url else None)
+    if kind in ("published", "stamp"):
+        if not re.search(r"\d", value):
+            return None  # "Stand: Die Gespräche gehen weiter" is a sentence
+        if kind == "published":  # read in the key's language: "Fecha: 12/07/2024" is day first
+            date = parse_date(value, key_language) or _read_date(value, state)
+            return _Verdict("metadata", reason, date=date, date_rank=2 if date else 0)
+    return _Verdict("metadata", reason)
+
+
+def _foreign_date_line(text: str, cues: Cues, state: _State) -> _Verdict | None:
+    """"Publié le 12 juillet 2024 à 10h05", "Actualizado el 12/07/2024", or a date alone: "12 июля 2024"."""
+    if _words(text) > 16 or not re.search(r"\d", text):
+        return None
+    labelled = cues.split_date_label(text)
+    if labelled is not None:
+        kind, label_language, rest = labelled
+        date = parse_date(rest, label_language) or (
+            parse_date(rest, state.language) if state.language != label_language else None
+        )
+        if date is None:
+            return None
+        if kind == "published":
+            return _Verdict("metadata", "Date of publication", date=date, date_rank=2)
+        return _Verdict("metadata", "Time stamp")
+    date = parse_date(text, state.language)
+    return _Verdict("metadata", "Date on a line of its own", date=date, date_rank=1) if date else None
+
+
+def _other_languages(text: str, state: _State) -> _Verdict | None:
+    cues = state.cues
+    words = _words(text)
+    labelled = ":" in text  # cheap gates first: most article paragraphs pass every rule below
+    verdict = (_foreign_key_value(text, cues, state) if labelled else None) or _foreign_date_line(text, cues, state)
+    if verdict is not None:
+        return verdict
+    if (
+        ("](" in text or "http" in text or "www." in text)
+        and signals.link_density(text) > signals.MAX_LINK_DENSITY
+        and not _ends_sentence(_MARKDOWN_ANCHOR.sub(r"\1", text))
+    ):
+        return _Verdict("boilerplate", "Mostly links to other pages")
+    credit = cues.credit_value(text) if labelled and words <= CAPTION_MAX_WORDS else None
+    if credit is not None and _words(credit) <= 12:
+        return _Verdict("caption", "Photo caption or credit")
+    if words <= 8 and cues.is_advert(text):
+        return _Verdict("boilerplate", "Advertisement or page-widget label")
+    if words <= 12 and cues.is_share_row(text, _SOCIAL_WORDS):
+        return _Verdict("boilerplate", "Share buttons")
+    if words <= SHORT_LINE_MAX_WORDS * 2 and cues.is_prompt(text):
+        return _Verdict("boilerplate", "Newsletter, subscription or sign-in prompt")
+    title = cues.related_link(text) if words <= HEADLINE_MAX_WORDS + 3 else None
+    if title is not None and _is_list_item(title):
+        return _Verdict("boilerplate", "Link to another article")
+    if words <= SHORT_LINE_MAX_WORDS and not _ends_sentence(text):
+        name = cues.byline_name(text)
+        if name is not None:
+            outlet = _byline_outlet(_BYLINE_PARTS.split(name)[1:]) or _byline_outlet(name.split(",")[1:])
+            return _Verdict("metadata", "Byline", outlet=outlet, outlet_rank=3 if outlet else 0)
     return None
+
+
+_MARKDOWN_ANCHOR = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
 # ---- headings that make the lines after them cruft -------------------------------------------
@@ -606,6 +706,13 @@ def _heading(text: str) -> _Heading | None:
     return None
 
 
+def _foreign_heading(text: str, cues: Cues) -> _Heading | None:
+    """"Lire aussi", "Mehr zum Thema", "Te puede interesar", "Читайте также" over a list of articles."""
+    if _words(text) > 8 or not cues.related_heading(text):
+        return None
+    return _Heading("related", f"List of other articles under '{text.strip().rstrip(':').strip()}'")
+
+
 def _is_headline(text: str) -> bool:
     """One short line without final punctuation: a headline or a heading, not a sentence."""
     return _has_letter(text) and _words(text) <= HEADLINE_MAX_WORDS and not _ends_sentence(text)
@@ -644,6 +751,13 @@ class _State:
     # The article's own address as its text gives it (a reader app's "URL:"), even when `url` is another
     # (the address it was fetched from): it still names the outlet by its host.
     named_url: str | None = None
+    # What the other languages' rules read with: the caller's language (else the one whose stop-list fits
+    # the text, for stop words and dates), the cues of that language (else of all), and the keys of the
+    # non-sentence lines that other documents of the request hold too.
+    language: str | None = None
+    cues: Cues = field(default_factory=lambda: cues_for(None))
+    stopwords: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()
 
 
 def _list_after(
@@ -686,8 +800,11 @@ def _list_after(
 def _one_pass(paragraphs: list[tuple[int, str, str]], state: _State) -> dict[int, Removed]:
     """Removals found in one reading of the live paragraphs (position, text, original text)."""
     texts = [text for _, text, _ in paragraphs]
-    verdicts = [_classify(text) for text in texts]
-    headings = [_heading(text) if verdict is None else None for text, verdict in zip(texts, verdicts)]
+    verdicts = [_classify(text, state) for text in texts]
+    headings = [
+        (_heading(text) or _foreign_heading(text, state.cues)) if verdict is None else None
+        for text, verdict in zip(texts, verdicts)
+    ]
     removed: dict[int, Removed] = {}
 
     def drop(i: int, kind: str, reason: str) -> None:
@@ -723,12 +840,32 @@ def _one_pass(paragraphs: list[tuple[int, str, str]], state: _State) -> dict[int
         else:
             drop(i, "repeated paragraph", "Paragraph repeated from earlier in the article")
 
+    _drop_furniture(texts, removed, state, drop)
+
     if not state.title:
         kept = [i for i in range(len(texts)) if i not in removed]
         if len(kept) >= 2 and _is_headline(texts[kept[0]]) and _words(texts[kept[0]]) >= 2:
             state.title = texts[kept[0]]
             drop(kept[0], "metadata", "Headline used as the title")
     return removed
+
+
+def _drop_furniture(texts: list[str], removed: dict[int, Removed], state: _State, drop) -> None:
+    """The language-neutral signals over the lines still kept: runs of short non-sentences after the
+    article has begun (a box of links, a tag list), and non-sentences that another document holds too."""
+    kept = [i for i in range(len(texts)) if i not in removed]
+    for run in signals.furniture_runs([texts[i] for i in kept], state.stopwords):
+        for k in run:
+            drop(kept[k], "boilerplate", "Run of short lines that are not sentences (links or a menu)")
+    if not state.repeated:
+        return
+    title_key = _key(state.title) if state.title else None
+    for position, i in enumerate(kept):
+        if i in removed or (position == 0 and not state.title):
+            continue  # an untitled document's first line is its headline, which two copies share
+        key = _key(texts[i])
+        if key in state.repeated and key != title_key and signals.is_furniture(texts[i], state.stopwords):
+            drop(i, "boilerplate", "Line that another document repeats (the site's furniture, not news)")
 
 
 # "LONDON (AP) _ ", "ANKARA, Turkey (AP) -- ", "WASHINGTON — ": a wire dateline opening the first paragraph.
@@ -754,8 +891,11 @@ def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> R
     return Removed("metadata", "Dateline at the start of the article", match.group(0).strip())
 
 
-def clean_document(document: Document) -> Document:
+def clean_document(document: Document, language: str | None = None) -> Document:
     """Return `document` with only its article text, and every removed piece listed with a reason.
+
+    `language` (ISO 639-1) chooses the cues and stop-list of that language; None applies every
+    language's cues, with the stop-list that best fits the text.
 
     Paragraphs come back separated by one blank line, each on one line. A "URL:" line or a bare
     link fills `url`, a "Date:"/"Published:" line (or a date on its own line) fills `date` as
@@ -766,10 +906,22 @@ def clean_document(document: Document) -> Document:
     when the document has none. Never raises; a document that is all cruft comes back with empty
     text. Cleaning a cleaned document changes nothing.
     """
+    return _clean_document(document, language, _stop_language(document.text or "", language), frozenset())
+
+
+def _stop_language(text: str, language: str | None) -> str | None:
+    return language if language else signals.stoplist_language(text)
+
+
+def _clean_document(
+    document: Document, language: str | None, stop_language: str | None, repeated: frozenset[str]
+) -> Document:
     originals = split_paragraphs(document.text or "")
     live = [(position, _strip_markup(text), text) for position, text in enumerate(originals)]
     state = _State(title=document.title, url=document.url, date=document.date,
-                   date_rank=3 if document.date else 0, outlet=document.outlet, outlet_rank=4 if document.outlet else 0)
+                   date_rank=3 if document.date else 0, outlet=document.outlet, outlet_rank=4 if document.outlet else 0,
+                   language=stop_language, cues=cues_for(language), stopwords=signals.stoplist(stop_language),
+                   repeated=repeated)
     removed: list[tuple[int, Removed]] = []
     for _ in range(MAX_PASSES):
         found = _one_pass(live, state)
@@ -796,6 +948,18 @@ def clean_document(document: Document) -> Document:
     )
 
 
-def clean(documents: Sequence[Document]) -> tuple[Document, ...]:
-    """Clean each document; see `clean_document`."""
-    return tuple(clean_document(document) for document in documents)
+def clean(documents: Sequence[Document], language: str | None = None) -> tuple[Document, ...]:
+    """Clean each document; see `clean_document`. A line that is no sentence and that two documents
+    both hold (a share row, a newsletter box of the same site) goes from each: a sentence two articles
+    share stays, as news agreed on."""
+    stop_languages = [_stop_language(document.text or "", language) for document in documents]
+    furniture = []
+    for document, stop_language in zip(documents, stop_languages):
+        stopwords = signals.stoplist(stop_language)
+        lines = (_strip_markup(text) for text in split_paragraphs(document.text or ""))
+        furniture.append([_key(line) for line in lines if signals.is_furniture(line, stopwords)])
+    repeated = signals.repeated_across(furniture) if len(documents) > 1 else frozenset()
+    return tuple(
+        _clean_document(document, language, stop_language, repeated)
+        for document, stop_language in zip(documents, stop_languages)
+    )

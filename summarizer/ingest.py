@@ -269,7 +269,8 @@ _CHAR_MAP: dict[int, str | None] = {
 # Compatibility characters are read as what they stand for (NFKC): ligatures ("ﬁ" -> "fi", which PDFs
 # printed from a browser are full of), full-width and half-width forms, no-break spaces, letter-like
 # symbols. Kept as they are: superscripts and subscripts ("10⁶" is not "106"), fractions ("1½" is not
-# "11⁄2"), the ellipsis, and spacing accents, which NFKC turns into a space and a combining mark.
+# "11⁄2"), the ellipsis, spacing accents, which NFKC turns into a space and a combining mark, and
+# full-width punctuation ("，", "？", "："), the ordinary punctuation of Chinese and Japanese text.
 _KEPT_COMPATIBILITY = ("<super>", "<sub>", "<fraction>")
 _KEPT_CHARACTERS = frozenset("\u2026")
 
@@ -277,7 +278,10 @@ _KEPT_CHARACTERS = frozenset("\u2026")
 @functools.lru_cache(maxsize=8192)
 def _compatibility_form(char: str) -> str:
     """`char` as NFKC reads it, or `char` itself where that would change its meaning or look."""
-    if char in _KEPT_CHARACTERS or unicodedata.decomposition(char).startswith(_KEPT_COMPATIBILITY):
+    decomposition = unicodedata.decomposition(char)
+    if char in _KEPT_CHARACTERS or decomposition.startswith(_KEPT_COMPATIBILITY):
+        return char
+    if decomposition.startswith("<wide>") and not char.isalnum():
         return char
     folded = unicodedata.normalize("NFKC", char)
     if folded[:1].isspace() and any(unicodedata.combining(c) for c in folded):

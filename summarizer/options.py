@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import OptionsError
-from .languages import resolve_language
+from .language import AUTO, resolve_language
 
 DEFAULT_MAX_WORDS = 120
 MAX_WORDS_LIMIT = 2000
@@ -21,14 +21,15 @@ class Options:
     """How long the brief may be, which scorer and which language.
 
     Give `max_words`, `max_sentences`, or both (both then hold); with neither, the brief is
-    about DEFAULT_MAX_WORDS words. `language` takes a name ("english") or an ISO code ("en").
+    about DEFAULT_MAX_WORDS words. `language` takes "auto" (each article's language is found, the
+    default), a name ("english") or an ISO code ("en").
     `words_mode` "about" lets the last sentence run over max_words a little instead of stopping short.
     """
 
     max_words: int | None = None
     max_sentences: int | None = None
     algorithm: str = "default"
-    language: str = "english"
+    language: str = AUTO
     words_mode: str = "at_most"
 
     def __post_init__(self) -> None:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .budget import WorkBudget
 from .clean import clean
 from .errors import NothingToSummarizeError, OptionsError, UnsupportedLanguageError
 from .facts import check_facts, disputes_for
 from .group import group_sentences
-from .languages import LANGUAGES, has_supported_script
+from .language.words import count_words
+from .language.detect import Detected, choose_language
 from .options import Options
 from .render import source_labels
 from .score import score
-from .segment import segment
+from .segment import segment, segment_document
 from .select import select
 from .types import Brief, BriefSentence, Document, DocumentView, ScoredGroup, SegmentedDocument, SourceRef
 
@@ -30,7 +32,9 @@ def _brief_sentence(scored: ScoredGroup) -> BriefSentence:
     )
 
 
-def _document_view(segmented: SegmentedDocument, label: str) -> DocumentView:
+def _document_view(
+    segmented: SegmentedDocument, label: str, detected: Detected | None, left_out: str | None
+) -> DocumentView:
     doc = segmented.document
     return DocumentView(
         title=doc.title,
@@ -42,6 +46,8 @@ def _document_view(segmented: SegmentedDocument, label: str) -> DocumentView:
         paragraphs=tuple(s.paragraph for s in segmented.sentences),
         outlet=doc.outlet,
         label=label,
+        language=detected.code if detected else None,
+        left_out=left_out,
     )
 
 
@@ -67,7 +73,7 @@ def summarize(
 
     Raises:
         NothingToSummarizeError: no document holds article text once cleaned.
-        UnsupportedLanguageError: the articles are not in a script the supported languages use.
+        UnsupportedLanguageError: no article is in a language the pipeline supports.
         TooMuchWorkError: the articles would need more work than `budget` (default WorkBudget()) allows.
     """
     options = options or Options()
@@ -87,20 +93,23 @@ def summarize(
                 "Paste the article's own text."
             )
         raise NothingToSummarizeError("The articles are empty. Paste or upload the text of at least one article.")
-    foreign = [_label(doc, i) for i, doc in enumerate(cleaned) if not has_supported_script(doc.text)]
-    if foreign:
-        raise UnsupportedLanguageError(
-            f"{', '.join(foreign)}: written in a language this app cannot summarise yet. "
-            f"Supported: {', '.join(name.capitalize() for name in LANGUAGES)}."
-        )
-
-    segmented = segment(cleaned, options.language, budget)
+    choice = choose_language([doc.text for doc in cleaned], [_label(doc, i) for i, doc in enumerate(cleaned)],
+                             options.language)
+    notes += choice.notes
+    summarised = [doc if i not in choice.left_out else replace(doc, text="") for i, doc in enumerate(cleaned)]
+    segmented = segment(summarised, choice.language, budget)
     if not any(d.sentences for d in segmented):
         raise NothingToSummarizeError("No sentences were found in the articles. Paste text with whole sentences.")
+    # Articles left out for their language are still shown, split in their own language where supported.
+    shown = list(segmented)
+    for i in choice.left_out:
+        own = choice.detected[i].language if choice.detected[i] else None
+        counted = sum(len(d.sentences) for d in shown)
+        shown[i] = segment_document(cleaned[i], i, own or choice.language, budget, counted)
     groups = group_sentences(segmented, budget)
-    groups = check_facts(groups, options.language, budget)  # support only where figures and names agree
-    scoring = score(segmented, groups, options.algorithm, options.language, budget)
-    chosen = select(scoring, options.max_words, options.max_sentences, options.words_mode, options.language)
+    groups = check_facts(groups, choice.language, budget)  # support only where figures and names agree
+    scoring = score(segmented, groups, options.algorithm, choice.language, budget)
+    chosen = select(scoring, options.max_words, options.max_sentences, options.words_mode, choice.language)
     if not chosen:
         # The shortest sentence that could open a brief: one that leans on nothing before it.
         alone = [s.word_count for d in segmented for s in d.sentences
@@ -113,9 +122,12 @@ def summarize(
         )
     return Brief(
         sentences=tuple(_brief_sentence(s) for s in chosen),
-        documents=tuple(_document_view(d, label) for d, label in zip(segmented, source_labels(cleaned))),
+        documents=tuple(
+            _document_view(d, label, detected, choice.left_out.get(i))
+            for i, (d, label, detected) in enumerate(zip(shown, source_labels(cleaned), choice.detected))
+        ),
         algorithm=options.algorithm,
-        language=options.language,
-        input_words=sum(len(doc.text.split()) for doc in cleaned),
+        language=choice.language,
+        input_words=sum(count_words(doc.text) for doc in cleaned),
         notes=tuple(notes),
     )

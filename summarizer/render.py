@@ -162,6 +162,8 @@ def _source_details(document: DocumentView, label: str) -> list[str]:
     title = _one_line(document.title)
     details = [title] if title and title != label else []
     details += [_one_line(v) for v in (document.date, document.name) if _one_line(v) and _one_line(v) != label]
+    if document.left_out:
+        details.append(f"left out: {_one_line(document.left_out)}")
     return details
 
 

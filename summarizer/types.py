@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .language.words import count_words
+
 
 @dataclass(frozen=True)
 class Removed:
@@ -85,7 +87,7 @@ class Sentence:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,8 @@ class DocumentView:
     paragraphs: tuple[int, ...] = ()  # the paragraph of each sentence, so a view can lay the text out
     outlet: str = ""
     label: str = ""  # the source's name in badges, downloads and JSON, unique in its brief (render.source_labels)
+    language: str | None = None  # ISO 639 code found in its text (language.detect); None when empty or unknown
+    left_out: str | None = None  # why it was not summarised (another language), else None
 
     def to_dict(self) -> dict:
         return {
@@ -169,6 +173,8 @@ class DocumentView:
             "name": self.name,
             "outlet": self.outlet,
             "label": self.label,
+            "language": self.language,
+            "left_out": self.left_out,
             "sentences": list(self.sentences),
             "paragraphs": list(self.paragraphs),
             "removed": [r.to_dict() for r in self.removed],
@@ -190,7 +196,7 @@ class Brief:
 
     @property
     def word_count(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
+        return sum(count_words(s.text) for s in self.sentences)
 
     @classmethod
     def from_dict(cls, data: dict) -> Brief:
@@ -217,6 +223,8 @@ class Brief:
                     paragraphs=tuple(d.get("paragraphs", ())),
                     outlet=d.get("outlet") or "",
                     label=d.get("label") or "",  # "" in briefs saved before labels: render.document_labels derives it
+                    language=d.get("language"),  # absent from briefs saved before detection
+                    left_out=d.get("left_out"),
                 )
                 for d in data["documents"]
             ),

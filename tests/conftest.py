@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from builders import csrf_token_of
 from local_site import resolve_loopback_only
+from servers import postgres_server, postgres_url, redis_server  # noqa: F401  (real PostgreSQL and Redis, session-wide)
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`) does not put the repository on the path
@@ -72,7 +73,7 @@ def token(client) -> str:
     return csrf_token_of(client)
 
 
-def _form_data(boxes, token, *, length="120", unit="words", algorithm="consensus", language="english", **extra):
+def _form_data(boxes, token, *, length="120", unit="words", algorithm="consensus", language="auto", **extra):
     """The home form's fields as a browser sends them."""
     data = {
         "csrf_token": token,
@@ -143,9 +144,9 @@ def samples() -> SimpleNamespace:
         scanned_pdf=_pdf_without_text(),
         docx=_docx,
         html=(WEB_FIXTURES / "article.html").read_bytes(),
-        japanese=(
-            "岸田文雄首相は北大西洋条約機構の首脳会議に出席するためリトアニアに到着した。"
-            "首相はウクライナへの支援を表明し、各国首脳と会談する予定だ。"
+        thai=(  # a language the detector knows and the pipeline does not support
+            "รัฐสภาได้ผ่านกฎหมายใหม่เมื่อวันพฤหัสบดีเพื่อส่งเสริมพลังงานหมุนเวียน "
+            "สมาชิกลงมติเห็นชอบร่างของรัฐบาลด้วยเสียงข้างมาก"
         ),
         cruft_only="Share this article\n\nFollow us on Twitter\n\nAdvertisement",
     )

@@ -1,5 +1,6 @@
 """The app served as `make run` serves it (deploy/serve.py: nginx in front of two gunicorn pools), on a free
-loopback port with a temporary data directory: for tests/test_server.py and bench/hostile.py.
+loopback port with a temporary data directory: for tests/test_server.py, tests/test_multihost.py (two of them
+sharing PostgreSQL and Redis, given in `env` with one SECRET_KEY) and bench/hostile.py.
 
 Standard library only. Everything it starts is stopped by `stop()` (or the context manager), and every
 address it talks to is 127.0.0.1.
@@ -82,7 +83,8 @@ class LiveStack:
             "WORKERS": str(workers),
             **(env or {}),
         }
-        self.env.pop("SECRET_KEY", None)  # the key file in the data directory, as in production
+        if "SECRET_KEY" not in (env or {}):  # the key file in the data directory, as on one host in production
+            self.env.pop("SECRET_KEY", None)
         self.process: subprocess.Popen | None = None
 
     def start(self, seconds: float = 180) -> LiveStack:

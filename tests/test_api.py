@@ -71,6 +71,24 @@ def test_summarize_json(client, openapi, kyodo, nhk):
     assert "Set-Cookie" not in response.headers  # stateless
 
 
+@pytest.mark.parametrize("language", [None, "auto", "ABSENT"])
+def test_language_is_found_by_itself_per_document_and_another_is_left_out_in_notes(client, openapi, language):
+    """Issue 11: "auto", null or no field at all: each document's language is found and returned."""
+    text = (ROOT / "tests/fixtures/languages/mixed.txt").read_text(encoding="utf-8")
+    body = {"documents": [{"text": piece} for piece in text.split("\n---\n")]}
+    if language != "ABSENT":
+        body["language"] = language
+    assert valid(openapi, "SummarizeRequest", body)
+    response = client.post("/api/summarize", json=body)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    brief = response.get_json()
+    validator(openapi, "Brief").validate(brief)
+    assert brief["language"] == "german"
+    assert [d["language"] for d in brief["documents"]] == ["de", "de", "en"]
+    assert [d["left_out"] is None for d in brief["documents"]] == [True, True, False]
+    assert any("left out: it is in English" in note for note in brief["notes"])
+
+
 def test_same_json_as_the_cli(client, kyodo, nhk):
     files = [ROOT / "tests/fixtures/kyodo-kishida-nato.txt", ROOT / "tests/fixtures/nhk-kishida-nato-reader-copy.txt"]
     cli = subprocess.run(
@@ -171,7 +189,7 @@ JSON_ERRORS = [
     ("empty documents", {"documents": []}, 422, "nothing_to_summarize", "at least one article", False),
     ("empty text", {"documents": [{"text": "  "}]}, 422, "nothing_to_summarize", "empty", False),
     ("cleaner emptied", {"documents": [{"text": "CRUFT"}]}, 422, "nothing_to_summarize", "Nothing was left", False),
-    ("unsupported language text", {"documents": [{"text": "JAPANESE"}]}, 422, "unsupported_language",
+    ("unsupported language text", {"documents": [{"text": "THAI"}]}, 422, "unsupported_language",
      "cannot summarise yet", False),
 ]
 
@@ -180,7 +198,7 @@ def _body(body, kyodo, samples):
     if isinstance(body, (str, bytes)):
         return body
     text = json.dumps(body)
-    for placeholder, value in (("KYODO", kyodo), ("CRUFT", samples.cruft_only), ("JAPANESE", samples.japanese)):
+    for placeholder, value in (("KYODO", kyodo), ("CRUFT", samples.cruft_only), ("THAI", samples.thai)):
         text = text.replace(f'"{placeholder}"', json.dumps(value))
     return text
 

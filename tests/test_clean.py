@@ -345,7 +345,19 @@ ARTICLE_LOOKALIKES = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ARTICLE_LOOKALIKES)
+FOREIGN_LOOKALIKES = [
+    "Partager les richesses reste l'objectif du gouvernement, a déclaré le ministre.",
+    "Par ailleurs, la banque centrale a maintenu son taux directeur.",
+    "Von Montag an gilt in Bayern ein neuer Hitzeschutzplan.",
+    "Stand der Dinge: Die Verhandlungen gehen am Montag weiter.",
+    "Por la tarde, el calor remitirá ligeramente en la costa.",
+    "Реклама алкоголя будет запрещена с 1 сентября, заявили в Госдуме.",
+    "Фото и видео с места событий публикуют очевидцы.",
+    "Lire aussi les déclarations du ministre ne suffit pas, estiment les syndicats.",
+]
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_LOOKALIKES + FOREIGN_LOOKALIKES)
 def test_article_sentence_that_resembles_cruft_is_kept(sentence):
     cleaned = clean_document(Document(text=_article(sentence), title="Rates"))
     assert sentence in _paragraphs(cleaned)
@@ -755,3 +767,380 @@ def test_cleaning_is_idempotent_for_any_text(text, title):
 def test_iso_date_never_raises(value):
     result = iso_date(value)
     assert result is None or len(result) == 10
+
+
+# ---------------------------------------------------------------------------------------------
+# Other languages (issue 11): reader-app and news-site copies in French, German, Spanish and Russian,
+# two articles each, cleaned together as one request. Every article sentence survives exactly once;
+# no cruft line survives; the metadata block fills url and date.
+# ---------------------------------------------------------------------------------------------
+
+READER_COPIES = [
+    # fixture, language, per article: (kept paragraphs, title, url, date); cruft lines that must go
+    (
+        "reader_copy_fr.txt",
+        "fr",
+        [
+            (
+                [
+                    "Météo-France a placé vendredi quatorze départements du sud-est en vigilance rouge canicule, le niveau d'alerte le plus élevé, alors que les températures devraient dépasser 42 °C dans la vallée du Rhône.",
+                    "Les préfectures ont annoncé la fermeture des écoles et le report des événements sportifs en plein air jusqu'à dimanche soir.",
+                    "« Nous n'avons jamais connu une chaleur aussi précoce dans la région », a déclaré la préfète du Rhône lors d'une conférence de presse.",
+                    'Le ministère de la Santé a rappelé aux personnes âgées de boire régulièrement et de rester dans des pièces fraîches.',
+                    "Les hôpitaux de la région ont activé leur plan blanc afin de faire face à l'afflux de patients victimes de coups de chaleur.",
+                ],
+                'Canicule : Météo-France place quatorze départements en vigilance rouge',
+                None,
+                '2024-07-12',
+            ),
+            (
+                [
+                    'Toutes les écoles du Rhône et de la Drôme resteront fermées vendredi et samedi en raison de la vigilance rouge canicule, ont annoncé les deux préfectures jeudi soir.',
+                    'Les températures ont atteint 41,2 °C à Montélimar jeudi après-midi, un record pour un mois de juillet selon Météo-France.',
+                    'Les centres de loisirs pourront accueillir les enfants dont les parents travaillent, à condition de disposer de salles climatisées.',
+                    "La préfecture a également interdit les feux de camp et les barbecues dans les massifs forestiers jusqu'à nouvel ordre.",
+                ],
+                'Vigilance rouge canicule : les écoles fermées dans le Rhône et la Drôme',
+                'https://www.exemple.fr/actualite/2024/07/12/canicule-ecoles-fermees',
+                '2024-07-12',
+            ),
+        ],
+        [
+            'Par Claire Martin',
+            'Publié le 12 juillet 2024 à 10h05',
+            'Mis à jour le 12 juillet 2024 à 15h30',
+            'Partager sur Facebook Partager sur X Envoyer par e-mail',
+            'Un pompier arrose une rue de Lyon, le 11 juillet 2024. Photo : Jean Dupont / AFP',
+            'Publicité',
+            "Lire aussi : Sécheresse : les restrictions d'eau s'étendent à vingt départements",
+            'Le Quotidien · Édition du soir',
+            'Sur le même sujet',
+            'Canicule : comment protéger ses animaux domestiques',
+            'Les villes françaises face au défi des îlots de chaleur',
+            'Pourquoi les nuits tropicales se multiplient-elles en France ?',
+            "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité chaque matin.",
+            'Mots-clés : canicule, Météo-France, santé',
+            '© Le Quotidien 2024',
+            'Partager sur Facebook Partager sur X Envoyer par e-mail',
+            'Photo : Météo-France',
+            'Le Quotidien · Édition du soir',
+            'Canicule',
+            'Écoles',
+            'Rhône',
+            'Drôme',
+            "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité chaque matin.",
+            'À lire aussi',
+            'Canicule : les bons gestes pour dormir quand il fait chaud',
+            'Incendies : le Var en alerte maximale',
+            'Quelles régions seront épargnées par la chaleur ce week-end ?',
+            'Lien : https://www.exemple.fr/actualite/2024/07/12/canicule-ecoles-fermees',
+            'Date : 12/07/2024',
+            'Créé : 12/07/2024 16:02',
+            'Dernière lecture : 12/07/2024 18:40',
+        ],
+    ),
+    (
+        "reader_copy_de.txt",
+        "de",
+        [
+            (
+                [
+                    'Der Deutsche Wetterdienst hat für weite Teile Bayerns und Baden-Württembergs eine Warnung vor extremer Hitze ausgegeben.',
+                    'Bis zum Wochenende werden dort Temperaturen von bis zu 38 Grad erwartet, in Freiburg könnten es sogar 39 Grad werden.',
+                    '"Wir rechnen mit einer deutlichen Zunahme von Hitzenotfällen", sagte ein Sprecher des Deutschen Roten Kreuzes.',
+                    'Das Gesundheitsministerium rief die Bevölkerung auf, ausreichend zu trinken und die Mittagshitze zu meiden.',
+                ],
+                'Hitzewelle: Wetterdienst warnt vor extremer Hitze im Süden',
+                None,
+                None,
+            ),
+            (
+                [
+                    'Die Krankenhäuser in Bayern stellen sich wegen der Hitzewelle auf deutlich mehr Notfälle ein, teilte die Bayerische Krankenhausgesellschaft am Freitag mit.',
+                    'Mehrere Kliniken in München und Nürnberg haben zusätzliches Personal in die Notaufnahmen geschickt.',
+                    'Besonders gefährdet seien ältere Menschen und Kleinkinder, sagte ein Sprecher der Gesellschaft.',
+                ],
+                'Extreme Hitze: Kliniken in Bayern bereiten sich auf mehr Patienten vor',
+                'https://www.beispiel.de/panorama/hitzewelle-bayern-kliniken-100.html',
+                '2024-07-12',
+            ),
+        ],
+        [
+            'Stand: 12.07.2024 14:03 Uhr',
+            'Von Anna Schmidt, ARD-Hauptstadtstudio',
+            'Ein Mann kühlt sich an einem Brunnen in München ab. Foto: Peter Kneffel/dpa',
+            'Anzeige',
+            'Mehr zum Thema',
+            'Hitze in Europa: Spanien meldet Rekordwerte',
+            'Wie schütze ich mich vor einem Hitzschlag?',
+            'Waldbrandgefahr steigt in Brandenburg',
+            'Teilen',
+            'Lesen Sie auch: Klimawandel macht Hitzewellen wahrscheinlicher',
+            'Abonnieren Sie unseren Newsletter und verpassen Sie keine wichtige Nachricht mehr.',
+            'Tagesblatt Nachrichten – Ausgabe Süd',
+            'Veröffentlicht am 12.07.2024',
+            'Quelle: https://www.beispiel.de/panorama/hitzewelle-bayern-kliniken-100.html',
+            'Teilen',
+            'Bild: Klinikum Nürnberg',
+            'Tagesblatt Nachrichten – Ausgabe Süd',
+            'Abonnieren Sie unseren Newsletter und verpassen Sie keine wichtige Nachricht mehr.',
+            'Das könnte Sie auch interessieren',
+            'Hitzeschutz am Arbeitsplatz: Was Arbeitgeber tun müssen',
+            'Trinkwasser wird in Franken knapp',
+            'Wann kommt die Abkühlung?',
+            'Schlagwörter: Hitze, Bayern, Gesundheit',
+            'Gespeichert: 12.07.2024 18:12',
+        ],
+    ),
+    (
+        "reader_copy_es.txt",
+        "es",
+        [
+            (
+                [
+                    'La Agencia Estatal de Meteorología ha activado el aviso rojo por temperaturas máximas en las provincias de Córdoba, Sevilla y Jaén, donde se esperan hasta 44 grados este viernes.',
+                    'Las autoridades sanitarias recomiendan evitar la exposición al sol entre las doce del mediodía y las seis de la tarde.',
+                    'Según la Aemet, el episodio de calor se prolongará al menos hasta el domingo, cuando una masa de aire más fresco llegará por el oeste.',
+                ],
+                'Ola de calor: la Aemet activa el aviso rojo en Andalucía',
+                None,
+                '2024-07-12',
+            ),
+            (
+                [
+                    'El Ayuntamiento de Sevilla ha cerrado los parques públicos por la tarde y ha adelantado el horario de las piscinas municipales debido al aviso rojo por calor.',
+                    'Los servicios de emergencia atendieron el jueves a más de treinta personas por golpes de calor en la provincia.',
+                    'El alcalde pidió a los vecinos que eviten las actividades al aire libre y que cuiden especialmente de las personas mayores que viven solas.',
+                ],
+                'La ola de calor obliga a cerrar parques y adelantar horarios en Sevilla',
+                'https://www.ejemplo.es/sociedad/2024-07-12/ola-de-calor-sevilla.html',
+                '2024-07-12',
+            ),
+        ],
+        [
+            'Por María García',
+            '12 de julio de 2024 - 10:05 CEST',
+            'Compartir en Facebook',
+            'Compartir en X',
+            'Publicidad',
+            'Un hombre se refresca en una fuente de Sevilla. Foto: Jorge Guerrero / AFP',
+            'Te puede interesar',
+            'Cómo proteger a las mascotas del calor',
+            'Récord de consumo eléctrico en plena ola de calor',
+            '¿Cuándo terminará el verano más caluroso?',
+            'Suscríbete a nuestra newsletter para recibir las noticias más importantes del día.',
+            'El Diario del Sur · Edición Andalucía',
+            'Fuente: https://www.ejemplo.es/sociedad/2024-07-12/ola-de-calor-sevilla.html',
+            'Fecha: 12/07/2024',
+            'Compartir en Facebook',
+            'Publicidad',
+            'El Diario del Sur · Edición Andalucía',
+            'Lee también: La sequía reduce a la mitad la cosecha de aceite',
+            'Calor',
+            'Sevilla',
+            'Aemet',
+            'Salud',
+            'Suscríbete a nuestra newsletter para recibir las noticias más importantes del día.',
+            'Etiquetas: calor, Aemet, Sevilla',
+        ],
+    ),
+    (
+        "reader_copy_ru.txt",
+        "ru",
+        [
+            (
+                [
+                    'Температурный рекорд, державшийся в Москве с 1954 года, побит в пятницу: столбик термометра поднялся до 34,8 градуса, сообщили в Гидрометцентре.',
+                    'По словам синоптиков, жаркая погода сохранится в столичном регионе как минимум до понедельника.',
+                    'Врачи советуют москвичам пить больше воды и не выходить на улицу в самые жаркие часы.',
+                    'Городские власти открыли дополнительные пункты охлаждения в парках и на вокзалах.',
+                ],
+                'Жара в Москве побила рекорд 1954 года',
+                None,
+                '2024-07-12',
+            ),
+            (
+                [
+                    'Власти Москвы открыли более ста пунктов охлаждения в парках, на вокзалах и в крупных торговых центрах, сообщили в мэрии.',
+                    'В пунктах можно бесплатно получить питьевую воду и отдохнуть в прохладе, работать они будут до конца жары.',
+                    'Особое внимание медики просят уделять пожилым людям и детям.',
+                ],
+                'В Москве открыли пункты охлаждения из-за аномальной жары',
+                'https://www.primer.ru/society/20240712/zhara.html',
+                '2024-07-12',
+            ),
+        ],
+        [
+            '12 июля 2024, 10:05',
+            'Поделиться',
+            'Фото: Артем Геодакян/ТАСС',
+            'Читайте также: Синоптики рассказали, когда в Москву вернется прохлада',
+            'Реклама',
+            'Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости.',
+            'Автор: Иван Петров',
+            'Городские новости · Вечерний выпуск',
+            'Ссылка: https://www.primer.ru/society/20240712/zhara.html',
+            'Дата: 12.07.2024',
+            'Поделиться',
+            'Реклама',
+            'Городские новости · Вечерний выпуск',
+            'Читайте также',
+            'Как пережить жару в городской квартире',
+            'Энергетики готовятся к пиковым нагрузкам',
+            'Когда в Москве закончится жара?',
+            'Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости.',
+            'Теги: жара, Москва, погода',
+            'Последнее прочтение: 12.07.2024 19:30',
+        ],
+    ),
+]
+
+
+def _reader_copy(fixture: str) -> list[Document]:
+    return [Document(text=text) for text in _read(fixture).split("---8<---\n")]
+
+
+@pytest.mark.parametrize("given_language", [False, True], ids=["language unknown", "language given"])
+@pytest.mark.parametrize(("fixture", "code", "articles", "cruft"), READER_COPIES, ids=[c[0] for c in READER_COPIES])
+def test_reader_copy_in_another_language_keeps_every_sentence_and_no_cruft(
+    fixture, code, articles, cruft, given_language
+):
+    cleaned = clean(_reader_copy(fixture), code if given_language else None)
+
+    assert [(_paragraphs(d), d.title, d.url, d.date) for d in cleaned] == [tuple(a) for a in articles]
+    removed = [r.text for d in cleaned for r in d.removed]
+    for line in cruft:
+        assert all(line not in _paragraphs(d) for d in cleaned), line  # "Rhône" the tag, not the word
+        assert line in removed, f"{line!r} is not listed as removed"
+
+
+@pytest.mark.parametrize(("fixture", "code", "articles", "cruft"), READER_COPIES, ids=[c[0] for c in READER_COPIES])
+def test_reader_copy_cleaning_is_idempotent(fixture, code, articles, cruft):
+    once = clean(_reader_copy(fixture))
+    assert clean(once) == once
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "language"),
+    [
+        ("Lire aussi : Le Japon et l'OTAN signent un accord", "boilerplate", "fr"),
+        ("À lire aussi", "boilerplate", "fr"),
+        ("Publicité", "boilerplate", "fr"),
+        ("Photo : AFP", "caption", "fr"),
+        ("Partager sur Facebook", "boilerplate", "fr"),
+        ("Mehr zum Thema", "boilerplate", "de"),
+        ("Lesen Sie auch: Die Zinsen bleiben hoch", "boilerplate", "de"),
+        ("Foto: dpa", "caption", "de"),
+        ("Bild: Reuters", "caption", "de"),
+        ("Werbung", "boilerplate", "de"),
+        ("Publicidad", "boilerplate", "es"),
+        ("Te puede interesar", "boilerplate", "es"),
+        ("Compartir", "boilerplate", "es"),
+        ("Читайте также: Банк сохранил ставку", "boilerplate", "ru"),
+        ("Реклама", "boilerplate", "ru"),
+        ("Фото: ТАСС", "caption", "ru"),
+        ("Поделиться", "boilerplate", "ru"),
+        ("Leggi anche: La Bce lascia i tassi invariati", "boilerplate", "it"),
+        ("Czytaj też: Bank centralny utrzymał stopy", "boilerplate", "pl"),
+        ("Διαβάστε επίσης: Η ΕΚΤ διατήρησε τα επιτόκια", "boilerplate", "el"),
+        ("Veröffentlicht am 12.07.2024", "metadata", "de"),
+        ("Publicado el 12 de julio de 2024", "metadata", "es"),
+        ("Опубликовано 12 июля 2024", "metadata", "ru"),
+    ],
+)
+def test_cruft_line_in_another_language_is_removed_with_or_without_the_language(line, kind, language):
+    for given in (None, language):
+        cleaned = clean_document(Document(text=_article(line), title="Rates"), given)
+        assert line not in cleaned.text
+        assert len(_paragraphs(cleaned)) == 2
+        assert [(r.kind, r.text) for r in cleaned.removed] == [(kind, line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Publié le 12 juillet 2024 à 10h05", "2024-07-12"),
+        ("Veröffentlicht am 12.07.2024", "2024-07-12"),  # day first, as German writes it
+        ("Fecha: 12/07/2024", "2024-07-12"),
+        ("Date : juillet 2024", None),  # no day: no date of publication
+    ],
+)
+def test_dates_in_other_languages_fill_the_date(line, expected):
+    assert clean_document(Document(text=_article(line), title="Rates")).date == expected
+
+
+def test_a_date_alone_on_its_line_is_read_in_the_language_of_the_text():
+    prose = "Власти Москвы открыли пункты охлаждения в парках и на вокзалах, сообщили в мэрии."
+    cleaned = clean_document(Document(text=f"{prose}\n\n12 июля 2024 г.\n\n{prose[:-1]} города.", title="Жара"))
+    assert cleaned.date == "2024-07-12"
+    assert [r.text for r in cleaned.removed] == ["12 июля 2024 г."]
+
+
+
+
+
+_PROSE_FR = (
+    "Le gouvernement a présenté mercredi un plan de lutte contre la chaleur dans les écoles, qui prévoit "
+    "des travaux d'isolation dans plus de deux mille établissements d'ici à la fin de l'année prochaine."
+)
+
+
+def test_run_of_short_lines_after_the_article_is_removed_in_any_language():
+    """Tags or links with no cue word at all (here Finnish) go as a run; the same lines alone would stay."""
+    lines = ["Helle", "Terveys", "Sää", "Koulut"]
+    cleaned = clean_document(Document(text=_article(*lines), title="Rates"))
+    assert len(_paragraphs(cleaned)) == 2
+    assert {r.reason for r in cleaned.removed} == {"Run of short lines that are not sentences (links or a menu)"}
+    two = clean_document(Document(text=_article(*lines[:2]), title="Rates"))
+    assert _paragraphs(two)[1:3] == lines[:2]
+
+
+def test_short_lines_before_the_article_begins_are_left_to_the_title_and_byline_rules():
+    text = "Canicule dans le Rhône\nÉdition du soir\nRubrique Société\n\n" + _PROSE_FR
+    cleaned = clean_document(Document(text=text))
+    assert cleaned.title == "Canicule dans le Rhône"
+    assert _paragraphs(cleaned) == ["Édition du soir", "Rubrique Société", _PROSE_FR]
+
+
+def test_a_line_two_documents_share_goes_only_when_it_is_no_sentence():
+    shared_line = "Le Quotidien · Édition du soir"
+    first = Document(text=_article(shared_line, _PROSE_FR), title="A")
+    second = Document(text=_article(_PROSE_FR, shared_line), title="B")
+
+    cleaned = clean([first, second])
+
+    assert all(shared_line not in d.text for d in cleaned)
+    assert all(_PROSE_FR in _paragraphs(d) for d in cleaned)  # a sentence both articles print is news
+    assert shared_line in _paragraphs(clean_document(first))  # one document alone has nothing to compare
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "→ [Canicule : les bons gestes](https://example.fr/a) · [Sécheresse](https://example.fr/b) à lire",
+        "Plus d'infos https://example.fr/canicule/2024/07/12/vigilance-rouge-rhone",
+    ],
+)
+def test_line_that_is_mostly_links_is_removed(line):
+    cleaned = clean_document(Document(text=_article(line), title="Rates"))
+    assert [(r.kind, r.reason) for r in cleaned.removed] == [("boilerplate", "Mostly links to other pages")]
+
+
+def test_sentence_with_an_inline_link_is_kept():
+    sentence = "Selon [Météo-France](https://meteofrance.com), la vigilance rouge sera levée dimanche matin."
+    cleaned = clean_document(Document(text=_article(sentence), title="Rates"))
+    assert len(_paragraphs(cleaned)) == 3 and cleaned.removed == ()
+
+
+def test_the_given_language_limits_the_cues_to_that_language():
+    """"Publicidad" is a Spanish advert label; a French article's line "Publicidad" is not read as one."""
+    text = _article("Publicidad")
+    assert clean_document(Document(text=text, title="Rates"), "es").removed != ()
+    assert "Publicidad" in _paragraphs(clean_document(Document(text=text, title="Rates"), "fr"))
+
+
+def test_japanese_sentences_end_with_the_ideographic_full_stop():
+    """A Japanese paragraph ends with "。": it is a sentence, not a link title to run into a list."""
+    text = "関連記事\n政府は金曜日、猛暑対策を発表した。\n気象庁によると、暑さは週末まで続く見通しだ。"
+    cleaned = clean_document(Document(text=text, title="猛暑"))
+    assert _paragraphs(cleaned)[-2:] == ["政府は金曜日、猛暑対策を発表した。", "気象庁によると、暑さは週末まで続く見通しだ。"]

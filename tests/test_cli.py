@@ -116,11 +116,11 @@ def test_sources_that_differ_are_said_in_text_and_json(capsys):
 
 @pytest.mark.parametrize("argv, mode", [(["--words", "60", "--about"], "about"), (["--words", "60"], "at_most"), (["--about"], "about")])
 def test_about_asks_for_about_n_words(monkeypatch, capsys, argv, mode):
-    import summarizer.__main__ as cli
+    import summarizer.pipeline as pipeline
 
     seen = []
-    real = cli.summarize
-    monkeypatch.setattr(cli, "summarize", lambda documents, options, *a, **k: seen.append(options) or real(documents, options))
+    real = pipeline.summarize
+    monkeypatch.setattr(pipeline, "summarize", lambda documents, options, *a, **k: seen.append(options) or real(documents, options))
     assert main([*argv, *EXAMPLES]) == 0
     assert seen[-1].words_mode == mode
 
@@ -171,3 +171,11 @@ def test_a_bad_allow_list_is_one_line_and_exit_two(monkeypatch, capsys):
     monkeypatch.setenv("SUMMARIZER_FETCH_ALLOW_HOSTS", "intranet:port")
     assert main(EXAMPLES) == 2
     assert "SUMMARIZER_FETCH_ALLOW_HOSTS: 'intranet:port' is not a host or host:port" in capsys.readouterr().err
+
+
+def test_the_help_names_every_scoring_method_the_library_has():
+    """Regression: --help lists the methods without importing the scorers, from a list of its own."""
+    from summarizer.__main__ import ALGORITHM_NAMES
+    from summarizer.score import algorithm_names
+
+    assert list(ALGORITHM_NAMES) == algorithm_names()

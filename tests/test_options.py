@@ -7,7 +7,7 @@ from summarizer.options import DEFAULT_MAX_WORDS
 def test_defaults():
     options = Options()
     assert (options.max_words, options.max_sentences, options.algorithm, options.language) == (
-        DEFAULT_MAX_WORDS, None, "consensus", "english"
+        DEFAULT_MAX_WORDS, None, "consensus", "auto"
     )
 
 
@@ -28,7 +28,7 @@ def test_sentences_alone_leave_words_unset():
         ({"algorithm": "gpt"}, "algorithm"),
         ({"algorithm": 3}, "algorithm"),
         ({"language": "klingon"}, "language"),
-        ({"language": None}, "language"),
+        ({"language": 3}, "language"),
     ],
 )
 def test_bad_option_names_its_field(kwargs, field):

@@ -99,8 +99,8 @@ def test_methods_are_named_in_plain_words_with_a_line_on_each(client):
 def test_languages_offered(client):
     page = text_of(client.get("/"))
     block = re.search(r'<select id="language".*?</select>', page, re.S).group(0)
-    assert re.findall(r'<option value="([^"]+)"', block)[:3] == ["english", "czech", "french"]
-    assert selected(page, "language") == "english"
+    assert re.findall(r'<option value="([^"]+)"', block)[:3] == ["auto", "arabic", "chinese"]
+    assert selected(page, "language") == "auto"
 
 
 def test_summarize_redirects_to_the_permalink(post_form, articles, client):
@@ -201,7 +201,7 @@ ERRORS = [
     # (case, boxes, fields, files, status, code, message fragment, field)
     ("empty", [("", ""), ("", "  ")], {}, None, 422, "nothing_to_summarize", "Paste or upload at least one article", None),
     ("cleaner emptied", "CRUFT", {}, None, 422, "nothing_to_summarize", "Nothing was left to summarise", None),
-    ("language", "JAPANESE", {}, None, 422, "unsupported_language", "language this app cannot summarise", None),
+    ("language", "THAI", {}, None, 422, "unsupported_language", "language this app cannot summarise", None),
     ("length text", "ARTICLES", {"length": "lots"}, None, 400, "invalid_option", "The length must be a whole number", "length"),
     ("length zero", "ARTICLES", {"length": "0"}, None, 400, "invalid_option", "Choose a length between 1 and 2000 words", "length"),
     ("too many sentences", "ARTICLES", {"length": "500", "unit": "sentences"}, None, 400, "invalid_option",
@@ -216,7 +216,7 @@ ERRORS = [
 def _resolve(case_boxes, files, articles, samples):
     boxes = {
         "CRUFT": [("Cruft", samples.cruft_only)],
-        "JAPANESE": [("日本語", samples.japanese)],
+        "THAI": [("ไทย", samples.thai)],
         "ARTICLES": articles,
     }.get(case_boxes, case_boxes) if isinstance(case_boxes, str) else case_boxes
     content = {"PNG": samples.png, "PDF": samples.scanned_pdf}
@@ -308,7 +308,7 @@ def test_request_over_the_size_limit(make_app, post_form, kyodo):
 
 def test_long_pasted_article_is_accepted(post_form, samples):
     """Regression: Flask 3.1 refuses any form field over 500 kB (MAX_FORM_MEMORY_SIZE) with a bare 413."""
-    long_text = (samples.japanese * 10_000)[:190_000]  # under the character limit, ~570 kB of UTF-8
+    long_text = (samples.thai * 10_000)[:190_000]  # under the character limit, ~570 kB of UTF-8
     assert len(long_text.encode()) > 500_000
     response = post_form([("", long_text)])
     # read and refused for its language, not for its size
@@ -1029,7 +1029,7 @@ def test_the_whole_article_for_htmx_is_the_cards_text_region(client, long_brief)
     assert response.status_code == 200 and "HX-Request" in response.headers["Vary"]
     fragment = text_of(response)
     assert "<html" not in fragment
-    assert fragment.lstrip().startswith('<div class="source-text" id="doc-1-text" tabindex="-1" autofocus>')
+    assert fragment.lstrip().startswith('<div class="source-text" id="doc-1-text" tabindex="-1" lang="en" dir="auto" autofocus>')
     assert f'hx-get="/briefs/{long_brief}/sources/1?page=2" hx-target="#doc-1-text"' in fragment
     for doc, index in used:
         if doc == 1 and index < 200:
@@ -1360,3 +1360,15 @@ def test_only_unreadable_files_are_refused_naming_each(post_form, samples, htmx)
     page = htmllib.unescape(text_of(response))
     assert "None of the 2 files could be read. 1. photo.png: This is an image" in page
     assert "2. scan.pdf: This PDF has no text layer" in page
+
+
+def test_each_source_says_its_language_and_one_in_another_is_shown_left_out(make_brief, client):
+    """Issue 11: three reports, two German and one English, with the language left on "Detect by itself"."""
+    text = (Path(__file__).parent / "fixtures" / "languages" / "mixed.txt").read_text(encoding="utf-8")
+    articles = [("", piece.strip()) for piece in text.split("\n---\n")]
+    brief_id = make_brief(articles, language="auto")
+    page = text_of(client.get(f"/briefs/{brief_id}"))
+    assert re.findall(r'<span class="source-language">Detected: (\w+)</span>', page) == ["German", "German", "English"]
+    assert page.count("Left out of the brief: it is in English, the others in German") == 1
+    assert re.search(r'<p class="notice">Article 3 \([^)]*\) was left out: it is in English', page)
+    assert '<ol class="brief-sentences" lang="de" dir="ltr">' in page

@@ -1,5 +1,8 @@
-"""Saved briefs in SQLite: save, open, list, update, and a delete that leaves no trace in the file; the schema
-grown in place, edit-token hashes, the per-client quota, expiry and its purge, and delete on a full disk."""
+"""Saved briefs, on both backends (SQLite and a real PostgreSQL, tests/servers.py): save, open, list, update,
+delete, edit-token hashes, the per-client quota (also under concurrent saves), expiry and its purge. SQLite
+only: a delete that leaves no trace in the file, the schema grown in place, delete on a full disk.
+PostgreSQL only: versioned migrations, a delete that takes the long articles' TOAST chunks too, and the
+503 of a database that is read-only or does not answer."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import os
 import re
 import sqlite3
 import subprocess
+import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,6 +19,33 @@ from pathlib import Path
 import pytest
 
 from web import store
+
+SQLITE_ONLY = pytest.mark.parametrize("make_app", ["sqlite"], indirect=True)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def make_app(request, make_app):
+    """Every test of this module on both backends: the conftest's app, or the same on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return make_app
+    url = request.getfixturevalue("postgres_url")
+
+    def make(**overrides):
+        return make_app(**{"DATABASE_URL": url, **overrides})
+
+    return make
+
+
+def _sql(query: str, params: tuple = ()) -> list[dict]:
+    """Rows of a query written for SQLite (`?` marks) on the app's backend, as dicts (inside an app context)."""
+    db = store.get_db()
+    if store.backend().name == "postgres":
+        query = query.replace("?", "%s")
+        with db.cursor() as cursor:
+            cursor.execute(query, params)
+            return list(cursor.fetchall()) if cursor.description else []
+    with db:
+        return [dict(row) for row in db.execute(query, params).fetchall()]
 
 BRIEF = {
     "summary": {"text": "A sentence.", "word_count": 2, "sentences": []},
@@ -132,6 +163,7 @@ def test_delete_removes_the_row(app):
         assert not store.delete(brief_id)
 
 
+@SQLITE_ONLY
 @pytest.mark.parametrize("size", [100, 20_000])  # one page, and overflow pages
 def test_delete_leaves_no_trace_of_the_articles_in_the_file(app, size):
     marker = "UNIQUE-MARKER-7f3a9c"
@@ -155,6 +187,7 @@ def test_delete_leaves_no_trace_of_the_articles_in_the_file(app, size):
         other_worker.close()
 
 
+@SQLITE_ONLY
 def test_database_uses_wal_and_each_connection_secure_delete_and_busy_timeout(app):
     with app.app_context():
         db = store.get_db()
@@ -163,6 +196,7 @@ def test_database_uses_wal_and_each_connection_secure_delete_and_busy_timeout(ap
         assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
 
 
+@SQLITE_ONLY
 def test_a_connection_per_request_closed_on_teardown(app):
     with app.app_context():
         db = store.get_db()
@@ -180,6 +214,7 @@ CREATE INDEX briefs_created ON briefs (created);
 """
 
 
+@SQLITE_ONLY
 def test_a_database_of_the_first_schema_gains_the_new_columns_and_keeps_its_briefs(make_app, tmp_path):
     path = tmp_path / "old.sqlite3"
     old = sqlite3.connect(path)
@@ -204,7 +239,7 @@ def test_save_keeps_the_edit_hash_page_maker_and_size(app):
     with app.app_context():
         brief_id = store.save(OPTIONS, _documents("m"), BRIEF, page=page, brief_id="M" * 22, edit_hash="h" * 64,
                               maker=maker)
-        row = store.get_db().execute("SELECT * FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        row = _sql("SELECT * FROM briefs WHERE id = ?", (brief_id,))[0]
         saved = store.load(brief_id, articles=False, brief=False)
     assert brief_id == "M" * 22
     assert (row["client"], row["owner"], row["edit_hash"]) == ("c" * 32, "o" * 32, "h" * 64)
@@ -227,9 +262,7 @@ QUOTA = store.Quota(briefs=3, bytes=1_000_000)
 
 def _set_created(app, brief_id: str, when: datetime) -> None:
     with app.app_context():
-        db = store.get_db()
-        with db:
-            db.execute("UPDATE briefs SET created = ? WHERE id = ?", (store._iso(when), brief_id))
+        _sql("UPDATE briefs SET created = ? WHERE id = ?", (store._iso(when), brief_id))
 
 
 def test_quota_counts_briefs_per_address_or_browser_in_the_last_day(app):
@@ -243,7 +276,7 @@ def test_quota_counts_briefs_per_address_or_browser_in_the_last_day(app):
         assert refused.value.briefs == 3 and not refused.value.too_large
         assert 0 < refused.value.retry_after <= 86_400
         assert store.load(store.listing([first])[0].id) is not None
-        count = store.get_db().execute("SELECT COUNT(*) FROM briefs").fetchone()[0]
+        count = _sql("SELECT COUNT(*) AS n FROM briefs")[0]["n"]
         assert count == 3  # nothing saved by the refused one
         store.save(OPTIONS, _documents("5"), BRIEF, maker=store.Maker("addr-3", "browser-3"), quota=QUOTA)  # others may
     _set_created(app, first, store.utcnow() - timedelta(hours=25))  # a day later the first no longer counts
@@ -296,6 +329,7 @@ def test_an_expired_brief_is_marked_until_purged_then_gone(make_app):
         assert store.load(old) is None and store.load(fresh) is not None
 
 
+@SQLITE_ONLY
 def test_purge_wipes_the_expired_text_from_the_file(app):
     marker = "EXPIRED-MARKER-41c7"
     other_worker = store.connect(app.config["DATABASE"])  # keeps the WAL file alive
@@ -389,6 +423,7 @@ def secrets_text() -> str:
     return secrets.token_hex(3_000)
 
 
+@SQLITE_ONLY
 def test_delete_works_and_wipes_when_the_database_is_full(app, monkeypatch):
     _small_database(monkeypatch, 60)
     ids = _fill(app)
@@ -400,6 +435,7 @@ def test_delete_works_and_wipes_when_the_database_is_full(app, monkeypatch):
         store.save(OPTIONS, _documents("after"), BRIEF)  # the freed pages are used again
 
 
+@SQLITE_ONLY
 def test_a_checkpoint_that_fails_does_not_undo_the_delete(app, monkeypatch):
     def failing(db):
         return False
@@ -412,6 +448,7 @@ def test_a_checkpoint_that_fails_does_not_undo_the_delete(app, monkeypatch):
         assert store.load(brief_id) is None
 
 
+@SQLITE_ONLY
 def test_a_checkpoint_that_raises_is_reported_not_raised(app):
     class Failing:
         def execute(self, sql):
@@ -421,6 +458,7 @@ def test_a_checkpoint_that_raises_is_reported_not_raised(app):
         assert store._checkpoint(Failing()) is False
 
 
+@SQLITE_ONLY
 def test_on_a_full_disk_delete_releases_the_reserve_and_tries_again(make_app, monkeypatch):
     app = make_app(DELETE_RESERVE_MB=2)
     reserve = store.reserve_path(app.config["DATABASE"])
@@ -446,6 +484,7 @@ def test_on_a_full_disk_delete_releases_the_reserve_and_tries_again(make_app, mo
     assert os.path.getsize(reserve) == 2 * store.MiB
 
 
+@SQLITE_ONLY
 def test_on_a_full_disk_without_a_reserve_delete_says_why(app, monkeypatch):
     assert not os.path.exists(store.reserve_path(app.config["DATABASE"]))  # DELETE_RESERVE_MB=0
 
@@ -460,6 +499,7 @@ def test_on_a_full_disk_without_a_reserve_delete_says_why(app, monkeypatch):
     assert failed.value.reason == "The server's disk is full"
 
 
+@SQLITE_ONLY
 @pytest.mark.slow
 def test_delete_on_a_real_full_file_system(make_app, tmp_path):
     """Regression (issue 8): on a full disk delete answered 503, as even a delete appends to the WAL.
@@ -486,3 +526,141 @@ def test_delete_on_a_real_full_file_system(make_app, tmp_path):
                 assert store.load(brief_id) is None
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+# --- saves at once --------------------------------------------------------------------------------------------
+
+
+def _save_in_thread(app, marker: str, maker: store.Maker | None = None, quota: store.Quota | None = None) -> str | None:
+    with app.app_context():
+        try:
+            return store.save(OPTIONS, _documents(marker), BRIEF, maker=maker, quota=quota)
+        except store.QuotaExceeded:
+            return None
+
+
+def test_saves_at_once_lose_nothing_and_one_maker_never_passes_the_quota(app):
+    """Regression guard for the quota's transaction: twelve saves by one maker at once, three allowed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    me = store.Maker(client="addr-race", owner="browser-race")
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        raced = list(pool.map(lambda n: _save_in_thread(app, f"race{n}", me, QUOTA), range(12)))
+        others = list(pool.map(lambda n: _save_in_thread(app, f"other{n}"), range(24)))
+    assert len([i for i in raced if i]) == QUOTA.briefs
+    assert all(others) and len(set(others)) == 24
+    with app.app_context():
+        assert _sql("SELECT COUNT(*) AS n FROM briefs")[0]["n"] == QUOTA.briefs + 24
+        assert all(store.load(i).documents == _documents(f"other{n}") for n, i in enumerate(others))
+
+
+# --- PostgreSQL only ------------------------------------------------------------------------------------------
+
+POSTGRES_ONLY = pytest.mark.parametrize("make_app", ["postgres"], indirect=True)
+
+
+@POSTGRES_ONLY
+def test_the_postgres_schema_is_versioned_and_migrating_again_changes_nothing(app):
+    from web.store import postgres
+
+    url = app.config["DATABASE_URL"]
+    with app.app_context():
+        brief_id = store.save(OPTIONS, _documents("kept"), BRIEF)
+        assert [r["version"] for r in _sql("SELECT version FROM schema_migrations ORDER BY version")] == \
+            [v for v, _ in postgres.MIGRATIONS]
+    assert postgres.migrate(url) == postgres.MIGRATIONS[-1][0]
+    with app.app_context():
+        assert store.load(brief_id).documents == _documents("kept")
+
+
+@POSTGRES_ONLY
+def test_the_migrate_command_brings_an_empty_database_up_to_date(postgres_server, make_app):
+    from web.store import postgres
+
+    url = postgres_server.create_database("empty")
+    assert postgres.schema_version(url) == 0
+    done = subprocess.run([sys.executable, "-m", "web.store", "migrate"], capture_output=True, text=True,
+                          env={**os.environ, "SUMMARIZER_DATABASE_URL": url}, cwd=Path(__file__).parents[1])
+    assert done.returncode == 0, done.stderr
+    assert f"version {postgres.MIGRATIONS[-1][0]}" in done.stdout
+    assert postgres.schema_version(url) == postgres.MIGRATIONS[-1][0]
+    app = make_app(DATABASE_URL=url)
+    with app.app_context():
+        assert store.load(store.save(OPTIONS, _documents("m"), BRIEF)) is not None
+
+
+@POSTGRES_ONLY
+def test_a_postgres_delete_takes_the_long_articles_toast_chunks_too(app):
+    long_text = secrets_text() * 10  # 60 kB that does not compress: PostgreSQL keeps it in the TOAST table
+    with app.app_context():
+        toast = _sql("SELECT reltoastrelid::regclass::text AS t FROM pg_class WHERE relname = 'briefs'")[0]["t"]
+        kept = store.save(OPTIONS, _documents("short"), BRIEF)
+        brief_id = store.save(OPTIONS, [{"text": long_text, "title": "t", "url": None, "date": None, "name": ""}], BRIEF)
+        chunks = _sql(f"SELECT COUNT(*) AS n FROM {toast}")[0]["n"]
+        assert chunks > 0  # the check can fail
+        assert store.delete(brief_id)
+        assert _sql(f"SELECT COUNT(*) AS n FROM {toast}")[0]["n"] == 0
+        assert _sql("SELECT COUNT(*) AS n FROM briefs WHERE documents LIKE ?", (f"%{long_text[:40]}%",))[0]["n"] == 0
+        assert store.load(brief_id) is None and store.load(kept) is not None
+        assert not store.delete(brief_id)
+
+
+def _text(response) -> str:
+    import html
+
+    return html.unescape(response.get_data(as_text=True))
+
+
+@POSTGRES_ONLY
+def test_a_read_only_postgres_refuses_saves_with_a_503_and_still_serves_briefs(make_app, post_form, make_brief, kyodo):
+    brief_id = make_brief()
+    app = make_app()
+    with app.app_context():
+        name = _sql("SELECT current_database() AS d")[0]["d"]
+        _sql(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    restarted = make_app().test_client()  # new connections take the setting; starting works on a read-only database
+    response = post_form([("Kept title", kyodo)], client=restarted)
+    assert response.status_code == 503
+    page = _text(response)
+    assert "read-only at the moment, so the brief was not saved. Briefs saved before can still be opened." in page
+    assert 'value="Kept title"' in page and "Prime Minister Fumio Kishida" in page
+    assert restarted.get(f"/briefs/{brief_id}").status_code == 200
+    assert restarted.get(f"/briefs/{brief_id}.json").status_code == 200
+
+
+@pytest.mark.slow
+@POSTGRES_ONLY
+def test_a_postgres_that_stops_gives_clear_503s_keeps_input_and_recovers(make_app, kyodo, post_form):
+    """The database server stops under a running app: saving says so and keeps what was typed, opening a brief
+    is a 503 page (JSON under /api/), the home page still answers; when it is back, so is everything."""
+    from servers import PostgresServer
+
+    try:
+        server = PostgresServer(fsync=False).start()
+    except (OSError, RuntimeError) as error:
+        pytest.skip(f"PostgreSQL could not be started: {error}")
+    try:
+        client = make_app(DATABASE_URL=server.create_database()).test_client()
+        made = post_form([("First", kyodo)], client=client)
+        assert made.status_code == 303
+        path = made.headers["Location"]
+        assert client.get(path).status_code == 200
+        server.stop()
+        response = post_form([("Kept title", kyodo)], client=client)
+        assert response.status_code == 503
+        page = _text(response)
+        assert "The server's database is not answering, so the brief was not saved." in page
+        assert "can still be opened" not in page  # it cannot: reads need the database too
+        assert 'value="Kept title"' in page
+        opened = client.get(path)
+        assert opened.status_code == 503 and "not answering" in _text(opened)
+        as_json = client.get(path + ".json")
+        assert as_json.status_code == 503 and "not answering" in _text(as_json)
+        assert client.get("/").status_code == 200  # the form is still there (its list of recent briefs is not)
+        server.start()
+        deadline = time.monotonic() + 60  # the pool tries again with a backoff of up to 10 s (psycopg_pool)
+        while (status := client.get(path).status_code) != 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert status == 200
+    finally:
+        server.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from summarizer import LANGUAGES, algorithm_names
+from summarizer import AUTO, LANGUAGES, algorithm_names
 from summarizer.options import MAX_SENTENCES_LIMIT, MAX_WORDS_LIMIT, WORDS_MODES
 from summarizer.score import resolve_algorithm
 
@@ -17,7 +17,7 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
     max_chars = config["MAX_DOCUMENT_CHARS"]
     max_documents = config["MAX_DOCUMENTS"]
     nullable_string = {"type": ["string", "null"]}
-    languages = list(LANGUAGES) + list(LANGUAGES.values())
+    languages = [AUTO, *LANGUAGES, *LANGUAGES.values()]
     algorithms = algorithm_names() + [a for a in _ALGORITHM_ALIASES if resolve_algorithm(a)]
     return {
         "InputDocument": {
@@ -70,7 +70,9 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                 "language": {
                     "type": ["string", "null"],
                     "enum": [*languages, None],
-                    "description": "A language name or ISO 639-1 code (default english).",
+                    "description": "auto (the default; also when absent or null): each article's language is "
+                    "found, the brief is made in the language of most articles and the others are left out, said "
+                    "in `notes`. A language name or ISO 639-1 code reads every article in that language.",
                 },
                 "words_mode": {
                     "type": ["string", "null"],
@@ -204,6 +206,16 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                     "description": "The source's name, unique in the brief: the title given, else the outlet, the "
                     "site of its URL, its file name, or \"Article N\"; a second source of the same name is "
                     "\"Name (2)\".",
+                },
+                "language": {
+                    "type": ["string", "null"],
+                    "description": "ISO 639 code of the language found in its text (e.g. \"de\"), also for "
+                    "languages the summariser does not support; null when it has no text.",
+                },
+                "left_out": {
+                    "type": ["string", "null"],
+                    "description": "Why the article was not summarised (it is in another language than the "
+                    "brief), or null.",
                 },
                 "sentences": {"type": "array", "items": {"type": "string"}},
                 "paragraphs": {

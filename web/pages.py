@@ -32,7 +32,7 @@ from flask import (
 from werkzeug.datastructures import MultiDict
 from werkzeug.routing import BaseConverter
 
-from summarizer import LANGUAGES, Brief, SummarizerError, algorithm_names, summarize
+from summarizer import AUTO, LANGUAGES, Brief, SummarizerError, algorithm_names, summarize
 from summarizer.options import DEFAULT_MAX_WORDS, MAX_SENTENCES_LIMIT, MAX_WORDS_LIMIT
 from summarizer.render import TITLE_CHARS, to_markdown, to_text
 
@@ -77,7 +77,8 @@ def algorithm_hints() -> dict[str, str]:
 
 
 def language_choices() -> list[tuple[str, str]]:
-    return [(name, name.capitalize()) for name in LANGUAGES]
+    """"Detect by itself" first (the default), then every supported language by its English name."""
+    return [(AUTO, "Detect by itself"), *((name, name.capitalize()) for name in LANGUAGES)]
 
 
 @dataclass
@@ -88,7 +89,7 @@ class FormState:
     unit: str = "words"
     length: str = str(DEFAULT_MAX_WORDS)
     algorithm: str = algorithm_names()[0]
-    language: str = "english"
+    language: str = AUTO
     about: bool = False  # "about N words": the last sentence may run over (Options.words_mode "about")
     errors: dict[str, str] = field(default_factory=dict)
     alert: str = ""
@@ -121,7 +122,7 @@ class FormState:
             unit="sentences" if by_sentences else "words",
             length=str(options.get("max_sentences") if by_sentences else options.get("max_words") or ""),
             algorithm=options.get("algorithm", algorithm_names()[0]),
-            language=options.get("language", "english"),
+            language=options.get("language", AUTO),
             about=options.get("words_mode") == "about",
         )
 
@@ -194,13 +195,17 @@ def _not_saved(error: store.StorageError, what: str) -> Problem:
     return Problem(
         503,
         "storage_unavailable",
-        f"{error.reason}, so {what}. Briefs saved before can still be opened. Try again in a few minutes.",
+        f"{error.reason}, so {what}.{' Briefs saved before can still be opened.' if error.reads_work else ''} "
+        "Try again in a few minutes.",
     )
 
 
 def _recent() -> list[store.BriefListing]:
     ids = [i for i in session.get(RECENT_KEY, []) if isinstance(i, str)]
-    return store.listing(ids)
+    try:
+        return store.listing(ids)
+    except store.StorageError:  # a database server that does not answer: the form still works without the list
+        return []
 
 
 def _remember(brief_id: str) -> None:
@@ -318,6 +323,9 @@ def summarize_page():
     except store.QuotaExceeded as error:
         state.files_lost = bool(files)
         return _over_quota(state, error)
+    except store.StorageError as error:  # a database server that does not answer: said before the work, input kept
+        state.files_lost = bool(files)
+        return _form_failed(state, _not_saved(error, "the brief was not saved"), _home)
 
     brief_id = store.new_id()
     data = brief.to_dict()

@@ -9,8 +9,16 @@ Everything else is free: reading, downloading, deleting, the OpenAPI document an
 
 The counts live where `RATELIMIT_STORAGE_URI` (env SUMMARIZER_RATELIMIT_STORAGE_URI) says. The
 default, `memory://`, is per process: gunicorn with N workers lets a client make up to N times the
-limit, and a restarted worker starts counting afresh. For one limit across workers and machines use
-a shared store, e.g. `redis://localhost:6379/0` (needs the `redis` package installed beside the app).
+limit, and a restarted worker starts counting afresh. For one limit across workers and hosts use
+Redis, e.g. `redis://redis.internal:6379/0` (the `redis` package is in requirements.txt): every host
+and worker counts in the same keys (prefix KEY_PREFIX) over the same fixed windows.
+
+If Redis is down, limits fail OPEN: the request is answered as if under the limit, and the failure is
+logged ("Failed to rate limit"). Refusing every brief because the counter is away would turn an outage of
+a helper into an outage of the service; what still bounds a client meanwhile is nginx's per-address
+connection limit (deploy/nginx.conf.template) and the daily quota of saved briefs (web/store/). Each
+request gives Redis at most REDIS_TIMEOUT_SECONDS to answer, so a Redis that hangs costs little more
+than one that refuses; limits count in Redis again as soon as it answers.
 
 The client address is `request.remote_addr`. Behind a reverse proxy that is the proxy's, so every
 client would share one count: PROXIES (env SUMMARIZER_PROXIES; `make run` sets 1 for its nginx) makes
@@ -31,6 +39,10 @@ from limits.errors import ConfigurationError
 from .inputs import Problem
 
 OFF = "off"
+KEY_PREFIX = "summarizer-api"
+# Seconds to connect to Redis and for it to answer: it answers a counter in well under a millisecond on a
+# network, so 0.5 s only ever expires when Redis is unreachable (then the request goes on, see above).
+REDIS_TIMEOUT_SECONDS = 0.5
 # The views that make a brief, sharing one count per client address.
 LIMITED = ("api.summarize_endpoint", "pages.summarize_page", "pages.resummarize")
 
@@ -76,13 +88,19 @@ def init_app(app: Flask) -> None:
         parse_many(rate)
     except ValueError:
         raise RuntimeError(f"API_RATE_LIMIT must be a rate such as 60/minute (or {OFF!r}), not {rate!r}.") from None
+    storage_uri = app.config["RATELIMIT_STORAGE_URI"]
+    options = {}
+    if storage_uri.startswith(("redis://", "rediss://", "redis+unix://")):
+        options = {"socket_connect_timeout": REDIS_TIMEOUT_SECONDS, "socket_timeout": REDIS_TIMEOUT_SECONDS}
     try:
         limiter = Limiter(
             get_remote_address,
             app=app,
-            storage_uri=app.config["RATELIMIT_STORAGE_URI"],
+            storage_uri=storage_uri,
+            storage_options=options,
             strategy="fixed-window",
-            key_prefix="summarizer-api",
+            key_prefix=KEY_PREFIX,
+            swallow_errors=True,  # fail open when the storage (Redis) does not answer: see above
         )
     except ConfigurationError as error:
         raise RuntimeError(f"RATELIMIT_STORAGE_URI cannot be used: {error}") from None

@@ -84,6 +84,25 @@ def load_or_create_secret_key(path: Path) -> str:
     return key
 
 
+def require_shared_secret_key(config) -> None:
+    """Refuse to make a key of this host's own when saved briefs live in a shared database (DATABASE_URL).
+
+    Sessions (CSRF tokens, recent briefs), edit links and the keyed hashes of the quota are all signed or
+    keyed with SECRET_KEY: with one key file per host, a form opened on one host would be refused by
+    another, and so would an edit link. Several hosts need one key, given to each.
+
+    Raises:
+        RuntimeError: DATABASE_URL is set and SECRET_KEY is not.
+    """
+    if config.get("DATABASE_URL"):
+        raise RuntimeError(
+            "SUMMARIZER_DATABASE_URL is set, so saved briefs are shared by every host that uses that database: set "
+            "SECRET_KEY to one value on all of them (make one with `python -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))'`). A key file per host would make forms, sessions and edit links "
+            "made on one host fail on the others."
+        )
+
+
 def csrf_token() -> str:
     """This session's CSRF token, made on first use; forms carry it in a hidden field, htmx in a header."""
     token = session.get(_SESSION_KEY)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from summarizer import Brief, Removed
+from summarizer import Brief, Removed, find_language
 from summarizer.render import dispute_values, document_labels, to_text
 from summarizer.types import Dispute
 
@@ -97,6 +97,10 @@ class SourceCard:
     skipped_after: int = 0  # sentences not shown after the last
     page: int = 0  # 0: the brief page's excerpt; k: page k of `pages` of the whole article
     pages: int = 0
+    language: str | None = None  # ISO code found in the text: the card's `lang`
+    language_label: str = ""  # "German": "Detected: German" (the code itself for a language not supported)
+    rtl: bool = False  # written right to left: the card's `dir`
+    left_out: str | None = None  # why it was not summarised
     # A whole article on the brief page is collapsed to its sentences in the brief and their context, the
     # rest behind "Show the whole article" (a <details>, so it works without JavaScript):
     collapsible: bool = False
@@ -161,6 +165,17 @@ class BriefView:
     algorithm: str  # a label for people
     language: str
     plain_text: str  # what "Copy" puts on the clipboard: the .txt download
+
+    @property
+    def language_code(self) -> str:
+        row = find_language(self.language)
+        return row.code if row else ""
+
+    @property
+    def direction(self) -> str:
+        """The brief's `dir`: its language's where known, else the browser's reading of the text."""
+        row = find_language(self.language)
+        return "rtl" if row and row.rtl else "ltr" if row else "auto"
 
 
 def _removed_groups(removed: list[dict[str, Any]], counts: dict[str, int]) -> tuple[RemovedGroup, ...]:
@@ -268,8 +283,18 @@ def source_card(
         skipped_after=after,
         page=document.get("page", 0),
         pages=document.get("pages") or -(-document["sentence_count"] // ARTICLE_PAGE_SENTENCES),
+        **_language_of(document.get("language")),
+        left_out=document.get("left_out"),
         **collapsed,
     )
+
+
+def _language_of(code: str | None) -> dict[str, Any]:
+    """A card's language fields from its detected code; briefs saved before detection have none."""
+    if not code:
+        return {}
+    row = find_language(code)
+    return {"language": code, "language_label": row.label if row else code, "rtl": bool(row and row.rtl)}
 
 
 def shrink_percent(word_count: int, input_words: int) -> str:

@@ -353,3 +353,38 @@ def test_the_whole_article_opens_without_javascript(new_context, make_brief, sav
     expect(hidden.first).to_be_hidden()
     page.goto(f"{saved_brief}#{extra_id}")
     expect(page.locator(f"#{extra_id}")).to_be_visible()
+
+
+def test_arabic_is_found_by_itself_and_laid_out_right_to_left_in_page_and_downloads(page):
+    """Issue 11: an Arabic story with "Detect by itself" left as it is: the sources say so, the brief and
+    the sources run right to left, and the downloads keep the Arabic text as it was."""
+    from pathlib import Path
+
+    fixture = Path(__file__).parent.parent / "fixtures" / "languages" / "ar.txt"
+    articles = [a.strip() for a in fixture.read_text(encoding="utf-8").split("\n---\n")]
+    page.goto("/")
+    assert page.locator("#language").input_value() == "auto"
+    for i, text in enumerate(articles):
+        page.fill(f"#text-{i}", text)
+        assert page.eval_on_selector(f"#text-{i}", "el => getComputedStyle(el).direction") == "rtl"
+    page.click("#summarize-button")
+    expect(page).to_have_url(BRIEF_URL)
+    expect(page.locator(".brief-sentence").first).to_be_visible()
+
+    assert page.locator(".source-language").all_text_contents() == ["Detected: Arabic"] * len(articles)
+    assert page.eval_on_selector(".brief-sentences", "el => getComputedStyle(el).direction") == "rtl"
+    assert page.eval_on_selector(".source-text", "el => getComputedStyle(el).direction") == "rtl"
+    # the numbers stand on the right, where an Arabic list has them, and the text starts there
+    padding = page.eval_on_selector(".brief-sentences", "el => [getComputedStyle(el).paddingLeft, "
+                                    "getComputedStyle(el).paddingRight]")
+    assert padding[0] == "0px" and padding[1] != "0px"
+    assert page.eval_on_selector(".brief-sentence", "el => getComputedStyle(el).textAlign") in ("start", "right")
+
+    sentences = [s.strip() for s in page.locator(".brief-sentence .sentence-text").all_text_contents()]
+    assert all(any(sentence in " ".join(a.split()) for a in articles) for sentence in sentences)
+    for fmt in ("txt", "md", "json"):
+        body = page.request.get(page.locator(f"#download-{fmt}").get_attribute("href")).text()
+        data = json.loads(body)["summary"]["sentences"] if fmt == "json" else None
+        texts = [s["text"] for s in data] if data else sentences
+        assert texts == sentences
+        assert all(sentence in body for sentence in sentences) or fmt == "json"
