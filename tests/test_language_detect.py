@@ -84,3 +84,9 @@ def test_a_chosen_language_reads_an_article_in_its_script_that_looks_unsupported
     choice = choose_language([text], ["A"], "english")
     assert not choice.left_out and choice.language == "english"
     assert "which is not supported" in choice.notes[0]
+
+
+def test_a_short_text_in_another_script_is_left_out_not_read_in_the_majority_language():
+    choice = choose_language([ENGLISH, ENGLISH, "東京で会議"], ["A", "B", "C"], AUTO)
+    assert choice.language == "english" and set(choice.left_out) == {2}
+    assert "script of English" in choice.left_out[2]

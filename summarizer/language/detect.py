@@ -114,7 +114,8 @@ def choose_language(texts: list[str], labels: list[str], chosen: str) -> Languag
         others = []
         for i, d in enumerate(detected):
             if d and not _written_in(texts[i], language(chosen).scripts):  # Thai letters read as English: no
-                left_out[i] = f"it is not written in the script of {label}" + (f" (it looks like {d.code})" if d.code else "")
+                looks = f" (it looks like {d.code})" if d.code else ""
+                left_out[i] = f"it is not written in the script of {label}{looks}"
                 notes.append(f"{labels[i]} was left out: {left_out[i]}.")
             elif d and d.sure and d.language != chosen:
                 looks = language(d.language).label if d.language else f"like {d.code}, which is not supported"
@@ -147,6 +148,9 @@ def choose_language(texts: list[str], labels: list[str], chosen: str) -> Languag
                 f"it is in {found}, the others in {label}; choose {found} to summarise it" if found
                 else f"it is in a language this app cannot summarise yet ({d.code})"
             )
+            notes.append(f"{labels[i]} was left out: {left_out[i]}.")
+        elif not _written_in(texts[i], language(winner).scripts):  # too short to tell, but not in its script
+            left_out[i] = f"it is not written in the script of {label}"
             notes.append(f"{labels[i]} was left out: {left_out[i]}.")
         elif not d.sure:
             notes.append(

@@ -298,6 +298,9 @@ def _fill_five_boxes(page, kyodo, nhk) -> list[tuple[str, str]]:
         count = page.locator("#boxes [data-box]").count()
         page.click("#add-box")
         expect(page.locator("#boxes [data-box]")).to_have_count(count + 1)
+        # The new box takes the focus once htmx has settled it; typing before that (a busy machine) sent the
+        # first title into the new box, as a person's typing would.
+        expect(page.locator("#boxes [data-box]").last.locator("textarea")).to_be_focused()
     for index, (title, text) in enumerate(boxes):
         page.fill(f"#title-{index}", title)
         page.fill(f"#text-{index}", text)
