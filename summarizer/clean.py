@@ -566,13 +566,27 @@ def _classify(text: str, state: _State) -> _Verdict | None:
 _ANY_KEY_VALUE = re.compile(r"([^\W\d_](?:[^\W\d_]|[ '’.-]){0,30}?)\s*:\s*(.*)")
 
 
+# Lines of one document read by dateparser (~2 ms each): a few date lines are metadata, thousands of short
+# lines with a year in them are not, and must not cost seconds.
+MAX_DATE_READS = 40
+
+
+def _parse_date(value: str, language: str | None, state: _State | None) -> str | None:
+    """cruft_cues.parse_date, at most MAX_DATE_READS times a document."""
+    if state is not None:
+        if state.date_reads >= MAX_DATE_READS:
+            return None
+        state.date_reads += 1
+    return parse_date(value, language)
+
+
 def _read_date(value: str, state: _State | None) -> str | None:
     """A date in the document's language: dateparser for other languages ("12 juillet 2024", "12.07.2024"
     day first), dateutil for English and when the language is unknown, each the other's fallback."""
     language = state.language if state is not None else None
     if language and language != "en":
-        return parse_date(value, language) or iso_date(value)
-    return iso_date(value) or (parse_date(value, language) if state is not None else None)
+        return _parse_date(value, language, state) or iso_date(value)
+    return iso_date(value) or (_parse_date(value, language, state) if state is not None else None)
 
 
 def _foreign_key_value(text: str, cues: Cues, state: _State) -> _Verdict | None:
@@ -593,7 +607,7 @@ def _foreign_key_value(text: str, cues: Cues, state: _State) -> _Verdict | None:
         if not re.search(r"\d", value):
             return None  # "Stand: Die Gespräche gehen weiter" is a sentence
         if kind == "published":  # read in the key's language: "Fecha: 12/07/2024" is day first
-            date = parse_date(value, key_language) or _read_date(value, state)
+            date = _parse_date(value, key_language, state) or _read_date(value, state)
             return _Verdict("metadata", reason, date=date, date_rank=2 if date else 0)
     return _Verdict("metadata", reason)
 
@@ -605,15 +619,15 @@ def _foreign_date_line(text: str, cues: Cues, state: _State) -> _Verdict | None:
     labelled = cues.split_date_label(text)
     if labelled is not None:
         kind, label_language, rest = labelled
-        date = parse_date(rest, label_language) or (
-            parse_date(rest, state.language) if state.language != label_language else None
+        date = _parse_date(rest, label_language, state) or (
+            _parse_date(rest, state.language, state) if state.language != label_language else None
         )
         if date is None:
             return None
         if kind == "published":
             return _Verdict("metadata", "Date of publication", date=date, date_rank=2)
         return _Verdict("metadata", "Time stamp")
-    date = parse_date(text, state.language)
+    date = _parse_date(text, state.language, state)
     return _Verdict("metadata", "Date on a line of its own", date=date, date_rank=1) if date else None
 
 
@@ -758,6 +772,7 @@ class _State:
     cues: Cues = field(default_factory=lambda: cues_for(None))
     stopwords: frozenset[str] = frozenset()
     repeated: frozenset[str] = frozenset()
+    date_reads: int = 0  # dateparser calls so far (MAX_DATE_READS)
 
 
 def _list_after(

@@ -59,6 +59,31 @@ def distinct_sentences_sharing_one_word(articles: int = 2, chars: int = 199_000)
     return [_fill(sentences, chars) for _ in range(articles)]
 
 
+def dated_lines(articles: int = 5, chars: int = 190_000) -> list[str]:
+    """Short lines, each with a year, in French: each once a candidate date line read by dateparser
+    (9 ms a line without a language; 20,000 lines an article)."""
+    lines = (f"Séance {n} du conseil, mars 2024" for n in range(10**9))
+    return ["\n".join(_fill_lines(lines, chars)) for _ in range(articles)]
+
+
+def chinese_paragraphs_with_years(articles: int = 5, chars: int = 190_000) -> list[str]:
+    """Chinese paragraphs, one line each with a year: written without spaces, each was one "word" short
+    enough to be read as a date line."""
+    paragraph = "2024年7月12日下午，杭州市区遭遇强降雨，短时间内多条道路出现严重积水。"
+    return ["\n\n".join(_fill_lines(iter(lambda: paragraph, None), chars)) for _ in range(articles)]
+
+
+def _fill_lines(lines, chars: int) -> list[str]:
+    out: list[str] = []
+    used = 0
+    for line in lines:
+        if used + len(line) + 2 > chars:
+            break
+        out.append(line)
+        used += len(line) + 2
+    return out
+
+
 def eight_word_sentences(chars: int = 100_000, vocabulary: int = 3000, seed: int = 8) -> list[str]:
     """One article of distinct 8-word sentences over a news-sized vocabulary (textrank 31 s, lexrank 25 s)."""
     rng = random.Random(seed)
