@@ -178,12 +178,30 @@ def _inner_cut(text: str, cut: int) -> int | None:
     return cut
 
 
+# sentencex's time grows with the square of a paragraph's length where sentences end in a full-width
+# stop ("。", 190,000 characters: 1.2 s; 25,000: 0.02 s), so a long paragraph is handed over in pieces
+# cut after such a stop, where a sentence surely ends: the same boundaries, in linear time.
+_PIECE_CHARS = 4_000
+_FULL_WIDTH_STOP = re.compile(r"[。！？](?![」』）】〕》〉”’\"')\]）])")
+
+
 def _sentencex_spans(text: str, code: str) -> list[tuple[int, int]]:
-    return [
-        (b["start_index"], b["end_index"])
-        for b in sentencex.get_sentence_boundaries(code, text)
-        if not b["is_paragraph_break"]
-    ]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > _PIECE_CHARS:
+            stop = _FULL_WIDTH_STOP.search(text, start + _PIECE_CHARS // 2, start + _PIECE_CHARS)
+            if stop:
+                end = stop.end()
+        piece = text[start:end]
+        spans += [
+            (start + b["start_index"], start + b["end_index"])
+            for b in sentencex.get_sentence_boundaries(code, piece)
+            if not b["is_paragraph_break"]
+        ]
+        start = end
+    return spans
 
 
 def _has_enclosure_with_inner_stop(text: str, start: int, end: int) -> bool:
