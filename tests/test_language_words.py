@@ -19,6 +19,7 @@ def test_every_language_has_stop_words_and_a_stemmer_that_load_offline(name):
         ("russian", ["министра", "министром"]),
         ("ukrainian", ["міністра", "міністром"]),
         ("polish", ["ministra", "ministrem"]),
+        ("czech", ["ministra", "ministrem", "ministři"]),
         ("greek", ["πρωθυπουργός", "πρωθυπουργοί"]),
         ("turkish", ["bakanın", "bakanı"]),
         ("hindi", ["मंत्रियों", "मंत्री"]),
