@@ -22,16 +22,21 @@ def _pseudo_word(number: int, length: int = 6) -> str:
     return "".join(letters)
 
 
-def _fill(sentences, chars: int) -> str:
-    """Sentences from an iterator, joined by spaces, up to `chars` characters."""
+def _take(pieces, chars: int, separator: str = " ") -> str:
+    """Pieces from an iterator, joined by `separator`, up to `chars` characters."""
     out: list[str] = []
     used = 0
-    for sentence in sentences:
-        if used + len(sentence) + 1 > chars:
+    for piece in pieces:
+        if used + len(piece) + len(separator) > chars:
             break
-        out.append(sentence)
-        used += len(sentence) + 1
-    return " ".join(out)
+        out.append(piece)
+        used += len(piece) + len(separator)
+    return separator.join(out)
+
+
+def _fill(sentences, chars: int) -> str:
+    """Sentences from an iterator, joined by spaces, up to `chars` characters."""
+    return _take(sentences, chars)
 
 
 def repeated_sentence_articles(articles: int = 5, chars: int = 190_000) -> list[str]:
@@ -63,25 +68,14 @@ def dated_lines(articles: int = 5, chars: int = 190_000) -> list[str]:
     """Short lines, each with a year, in French: each once a candidate date line read by dateparser
     (9 ms a line without a language; 20,000 lines an article)."""
     lines = (f"Séance {n} du conseil, mars 2024" for n in range(10**9))
-    return ["\n".join(_fill_lines(lines, chars)) for _ in range(articles)]
+    return [_take(lines, chars, "\n") for _ in range(articles)]
 
 
 def chinese_paragraphs_with_years(articles: int = 5, chars: int = 190_000) -> list[str]:
     """Chinese paragraphs, one line each with a year: written without spaces, each was one "word" short
     enough to be read as a date line."""
     paragraph = "2024年7月12日下午，杭州市区遭遇强降雨，短时间内多条道路出现严重积水。"
-    return ["\n\n".join(_fill_lines(iter(lambda: paragraph, None), chars)) for _ in range(articles)]
-
-
-def _fill_lines(lines, chars: int) -> list[str]:
-    out: list[str] = []
-    used = 0
-    for line in lines:
-        if used + len(line) + 2 > chars:
-            break
-        out.append(line)
-        used += len(line) + 2
-    return out
+    return [_take(iter(lambda: paragraph, None), chars, "\n\n") for _ in range(articles)]
 
 
 def eight_word_sentences(chars: int = 100_000, vocabulary: int = 3000, seed: int = 8) -> list[str]:
