@@ -21,6 +21,7 @@ import numpy as np
 
 from .budget import WorkBudget
 from .cohesion import Leaning, leanings
+from .language.words import english_reach
 from .segment import stemmer, stop_words
 from .types import Group, ScoredGroup, SegmentedDocument, Sentence
 
@@ -77,8 +78,11 @@ class Scoring:
 
 
 def is_eligible(sentence: Sentence) -> bool:
-    """A brief sentence must read as a sentence: not a headline, not a fragment, not a run-on list."""
-    words = sentence.word_count
+    """A brief sentence must read as a sentence: not a headline, not a fragment, not a run-on list.
+
+    Its length is measured in English words' worth (language/words.english_reach), so a 90-character
+    Chinese sentence or a 6-word Korean one stands as an English sentence of 60 or 9 words would."""
+    words = english_reach(sentence.text)
     text = sentence.text
     return (
         not sentence.is_heading

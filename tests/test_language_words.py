@@ -1,7 +1,7 @@
 import pytest
 
 from summarizer.language import BY_NAME, LANGUAGES, find_language, resolve_language
-from summarizer.language.words import content_stems, count_words, stemmer, stop_words, words_of
+from summarizer.language.words import content_stems, count_words, english_reach, stemmer, stop_words, words_of
 from summarizer.errors import OptionsError
 
 
@@ -79,3 +79,27 @@ def test_an_unsupported_language_is_refused_with_the_choices_named():
 def test_right_to_left_languages_are_marked():
     assert {row.code for row in BY_NAME.values() if row.rtl} == {"ar", "he"}
     assert find_language("he").rtl and not find_language("en").rtl
+
+
+@pytest.mark.parametrize(
+    ("text", "reach"),
+    [
+        ("Japan and NATO will sign a document.", 7),
+        ("杭州市区遭遇强降雨，多条道路出现严重积水。", 19 / 1.5),  # 19 characters
+        ("NATO首脑会议在2024年举行", 2 + 8 / 1.5),  # NATO and 2024, 8 characters
+        ("부산에 폭우가 쏟아졌다.", 3 * 1.5),
+    ],
+)
+def test_english_reach_weighs_characters_and_korean_words_as_english_words(text, reach):
+    assert english_reach(text) == pytest.approx(reach)
+
+
+def test_a_long_chinese_sentence_can_stand_in_a_brief_as_a_long_english_one_can():
+    from summarizer.score import is_eligible
+    from summarizer.types import Sentence
+
+    chinese = "据杭州市气象台统计，" + "西湖区两小时累计降雨量达到九十八毫米，" * 3 + "为今年以来最大的一次降雨。"  # 80 characters
+    korean = "부산에 오후 폭우가 쏟아졌다."  # 4 spaced words: a 6-word English sentence, too short
+    assert len(chinese) == 80 and is_eligible(Sentence(0, 0, chinese))  # 75 of them Han: 50 words' worth
+    assert not is_eligible(Sentence(0, 0, korean))
+    assert is_eligible(Sentence(0, 0, "부산에 10일 오후 시간당 최대 70밀리미터가 넘는 폭우가 쏟아졌다."))
