@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import SummarizerError
-from .language import LANGUAGES
+from .language import AUTO, LANGUAGES
 
 # The scoring methods, named without importing the scorers (numpy, sumy): `--help` must start fast.
 # tests/test_cli.py checks this list against score.algorithm_names().
@@ -61,7 +61,7 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.language.strip().lower() == "auto":
+    if args.language.strip().lower() == AUTO:
         from .language.detect import warm
 
         warm(background=True)

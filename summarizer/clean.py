@@ -43,10 +43,6 @@ _FUNCTION_WORDS = frozenset(
 # ---- paragraphs ------------------------------------------------------------------------------
 
 
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
-
-
 def _starts_block_markup(line: str) -> bool:
     return bool(re.match(r"(?:#{1,6}(?:\s|$)|>|[-*+•▪►]\s|!?\[)", line))
 
@@ -55,7 +51,7 @@ def _continues(a: str, b: str) -> bool:
     """True when line `b` plainly continues the sentence that line `a` breaks off."""
     if _starts_block_markup(a) or _starts_block_markup(b):
         return False
-    if b[:1].islower() and not _ends_sentence(a):
+    if b[:1].islower() and not signals.ends_sentence(a):
         return True
     for line in (a, b):  # a reader app's truncated summary must not swallow the next block's heading
         if _heading(line) is not None or _key_value(line) is not None:
@@ -437,7 +433,7 @@ def _caption(text: str) -> _Verdict | None:
     credit = _CREDIT_LABEL.search(text)
     if credit and _words(credit.group(1)) <= 12:
         return _Verdict("caption", "Photo caption or credit")
-    if _words(text) <= 10 and _CREDIT_LINE.search(text) and not _ends_sentence(text):
+    if _words(text) <= 10 and _CREDIT_LINE.search(text) and not signals.ends_sentence(text):
         return _Verdict("caption", "Photo credit")
     if _words(text) <= 8 and _GALLERY.search(text):
         return _Verdict("caption", "Image gallery control")
@@ -461,7 +457,7 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Prompt to follow the site elsewhere")
     if words <= 40 and _COPYRIGHT.search(text):
         return _Verdict("boilerplate", "Copyright notice")
-    if words <= HEADLINE_MAX_WORDS + 3 and _READ_MORE_INLINE.fullmatch(text) and not _ends_sentence(text):
+    if words <= HEADLINE_MAX_WORDS + 3 and _READ_MORE_INLINE.fullmatch(text) and not signals.ends_sentence(text):
         return _Verdict("boilerplate", "Link to another article")
     return None
 
@@ -641,7 +637,7 @@ def _other_languages(text: str, state: _State) -> _Verdict | None:
     if (
         ("](" in text or "http" in text or "www." in text)
         and signals.link_density(text) > signals.MAX_LINK_DENSITY
-        and not _ends_sentence(_MARKDOWN_ANCHOR.sub(r"\1", text))
+        and not signals.ends_sentence(_MARKDOWN_ANCHOR.sub(r"\1", text))
     ):
         return _Verdict("boilerplate", "Mostly links to other pages")
     credit = cues.credit_value(text) if labelled and words <= CAPTION_MAX_WORDS else None
@@ -656,7 +652,7 @@ def _other_languages(text: str, state: _State) -> _Verdict | None:
     title = cues.related_link(text) if words <= HEADLINE_MAX_WORDS + 3 else None
     if title is not None and _is_list_item(title):
         return _Verdict("boilerplate", "Link to another article")
-    if words <= SHORT_LINE_MAX_WORDS and not _ends_sentence(text):
+    if words <= SHORT_LINE_MAX_WORDS and not signals.ends_sentence(text):
         name = cues.byline_name(text)
         if name is not None:
             outlet = _byline_outlet(_BYLINE_PARTS.split(name)[1:]) or _byline_outlet(name.split(",")[1:])
@@ -729,7 +725,7 @@ def _foreign_heading(text: str, cues: Cues) -> _Heading | None:
 
 def _is_headline(text: str) -> bool:
     """One short line without final punctuation: a headline or a heading, not a sentence."""
-    return _has_letter(text) and _words(text) <= HEADLINE_MAX_WORDS and not _ends_sentence(text)
+    return _has_letter(text) and _words(text) <= HEADLINE_MAX_WORDS and not signals.ends_sentence(text)
 
 
 def _is_list_item(text: str) -> bool:
@@ -921,18 +917,23 @@ def clean_document(document: Document, language: str | None = None) -> Document:
     when the document has none. Never raises; a document that is all cruft comes back with empty
     text. Cleaning a cleaned document changes nothing.
     """
-    return _clean_document(document, language, _stop_language(document.text or "", language), frozenset())
+    return _clean_document(document, _paragraphs(document), language, _stop_language(document.text or "", language),
+                           frozenset())
 
 
 def _stop_language(text: str, language: str | None) -> str | None:
     return language if language else signals.stoplist_language(text)
 
 
+def _paragraphs(document: Document) -> list[tuple[int, str, str]]:
+    """(position, text without markup, text as given) of each paragraph: what cleaning judges and keeps."""
+    return [(position, _strip_markup(text), text) for position, text in enumerate(split_paragraphs(document.text or ""))]
+
+
 def _clean_document(
-    document: Document, language: str | None, stop_language: str | None, repeated: frozenset[str]
+    document: Document, live: list[tuple[int, str, str]], language: str | None, stop_language: str | None,
+    repeated: frozenset[str],
 ) -> Document:
-    originals = split_paragraphs(document.text or "")
-    live = [(position, _strip_markup(text), text) for position, text in enumerate(originals)]
     state = _State(title=document.title, url=document.url, date=document.date,
                    date_rank=3 if document.date else 0, outlet=document.outlet, outlet_rank=4 if document.outlet else 0,
                    language=stop_language, cues=cues_for(language), stopwords=signals.stoplist(stop_language),
@@ -968,13 +969,14 @@ def clean(documents: Sequence[Document], language: str | None = None) -> tuple[D
     both hold (a share row, a newsletter box of the same site) goes from each: a sentence two articles
     share stays, as news agreed on."""
     stop_languages = [_stop_language(document.text or "", language) for document in documents]
-    furniture = []
-    for document, stop_language in zip(documents, stop_languages):
-        stopwords = signals.stoplist(stop_language)
-        lines = (_strip_markup(text) for text in split_paragraphs(document.text or ""))
-        furniture.append([_key(line) for line in lines if signals.is_furniture(line, stopwords)])
-    repeated = signals.repeated_across(furniture) if len(documents) > 1 else frozenset()
+    paragraphs = [_paragraphs(document) for document in documents]
+    repeated: frozenset[str] = frozenset()
+    if len(documents) > 1:
+        repeated = signals.repeated_across([
+            [_key(line) for _, line, _ in lines if signals.is_furniture(line, signals.stoplist(stop_language))]
+            for lines, stop_language in zip(paragraphs, stop_languages)
+        ])
     return tuple(
-        _clean_document(document, language, stop_language, repeated)
-        for document, stop_language in zip(documents, stop_languages)
+        _clean_document(document, lines, language, stop_language, repeated)
+        for document, lines, stop_language in zip(documents, paragraphs, stop_languages)
     )

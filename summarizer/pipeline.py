@@ -10,8 +10,8 @@ from .clean import clean
 from .errors import NothingToSummarizeError, OptionsError, UnsupportedLanguageError
 from .facts import check_facts, disputes_for
 from .group import group_sentences
-from .language.words import count_words
 from .language.detect import Detected, choose_language
+from .language.words import count_words
 from .options import Options
 from .render import source_labels
 from .score import score

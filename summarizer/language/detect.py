@@ -9,11 +9,12 @@ and a person's explicit choice always wins over it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 import threading
 import unicodedata
+from dataclasses import dataclass
 
-from . import find_language
+from ..errors import UnsupportedLanguageError
+from . import AUTO, BY_NAME, find_language, language
 
 # Characters read to decide: a paragraph or two settle it (every fixture article is sure on its first
 # 1,000), and long input costs nothing more; detection is then about 0.6 ms an article.
@@ -73,7 +74,7 @@ def detect(text: str) -> Detected:
     ranking = _identifier().rank(sample)
     code, probability = ranking[0]
     found = find_language(code)
-    best_supported = next((find_language(c).name for c, _ in ranking if find_language(c)), None)
+    best_supported = next((row.name for row in map(find_language, (c for c, _ in ranking)) if row), None)
     # "zxx" is the model's "no language" (codes, made-up words): never a sure verdict against a language.
     sure = probability >= SURE_PROBABILITY and letters >= SURE_LETTERS and code not in _NO_LANGUAGE
     return Detected(
@@ -104,19 +105,21 @@ def choose_language(texts: list[str], labels: list[str], chosen: str) -> Languag
     otherwise. Articles in a language nothing supports are left out; if that is all of them,
     UnsupportedLanguageError.
     """
-    from . import AUTO, language
-
     detected = tuple(detect(text) if text.strip() else None for text in texts)
     notes: list[str] = []
     left_out: dict[int, str] = {}
+
+    def leave_out(i: int, reason: str) -> None:
+        left_out[i] = reason
+        notes.append(f"{labels[i]} was left out: {reason}.")
+
     if chosen != AUTO:
         label = language(chosen).label
         others = []
         for i, d in enumerate(detected):
             if d and not _written_in(texts[i], language(chosen).scripts):  # Thai letters read as English: no
                 looks = f" (it looks like {d.code})" if d.code else ""
-                left_out[i] = f"it is not written in the script of {label}{looks}"
-                notes.append(f"{labels[i]} was left out: {left_out[i]}.")
+                leave_out(i, f"it is not written in the script of {label}{looks}")
             elif d and d.sure and d.language != chosen:
                 looks = language(d.language).label if d.language else f"like {d.code}, which is not supported"
                 others.append(f"{labels[i]} looks {looks}")
@@ -144,14 +147,10 @@ def choose_language(texts: list[str], labels: list[str], chosen: str) -> Languag
             continue
         if d.sure and d.language != winner:
             found = language(d.language).label if d.language else None
-            left_out[i] = (
-                f"it is in {found}, the others in {label}; choose {found} to summarise it" if found
-                else f"it is in a language this app cannot summarise yet ({d.code})"
-            )
-            notes.append(f"{labels[i]} was left out: {left_out[i]}.")
+            leave_out(i, f"it is in {found}, the others in {label}; choose {found} to summarise it" if found
+                      else f"it is in a language this app cannot summarise yet ({d.code})")
         elif not _written_in(texts[i], language(winner).scripts):  # too short to tell, but not in its script
-            left_out[i] = f"it is not written in the script of {label}"
-            notes.append(f"{labels[i]} was left out: {left_out[i]}.")
+            leave_out(i, f"it is not written in the script of {label}")
         elif not d.sure:
             notes.append(
                 f"The language of {labels[i]} could not be told for sure from its text; "
@@ -173,10 +172,7 @@ def _written_in(text: str, scripts: tuple[str, ...]) -> bool:
     return inside >= MIN_SCRIPT_SHARE * len(letters)
 
 
-def _unsupported(detected: tuple[Detected | None, ...]) -> Exception:
-    from ..errors import UnsupportedLanguageError
-    from . import BY_NAME
-
+def _unsupported(detected: tuple[Detected | None, ...]) -> UnsupportedLanguageError:
     unsupported = sorted({d.code for d in detected if d and d.code})
     return UnsupportedLanguageError(
         "The articles are written in a language this app cannot summarise yet"

@@ -39,9 +39,6 @@ def words_of(text: str) -> tuple[str, ...]:
         return tuple(words)
     out: list[str] = []
     for word in words:
-        if not _PAIRED.search(word):
-            out.append(word)
-            continue
         at = 0
         for run in _PAIRED.finditer(word):
             if run.start() > at:
