@@ -167,11 +167,11 @@ def main(argv: list[str] | None = None) -> int:
     from app import DEFAULTS
     from web.security import prepare_data_dir
 
-    nginx = find_nginx()
-    try:
+    try:  # the settings first: what the user set is reported wrong whatever the machine has installed
         data_dir = prepare_data_dir(Path(os.environ.get("SUMMARIZER_DATA_DIR") or DEFAULTS["DATA_DIR"]))
     except RuntimeError as error:
         raise SystemExit(str(error)) from None
+    nginx = find_nginx()
     max_body = int(os.environ.get("SUMMARIZER_MAX_CONTENT_LENGTH") or DEFAULTS["MAX_CONTENT_LENGTH"])
     request_seconds = int(os.environ.get("SUMMARIZER_REQUEST_SECONDS") or DEFAULTS["REQUEST_SECONDS"])
     # The summarising workers' timeout: the app's own budget stops a request first, with a message.

@@ -107,3 +107,47 @@ def test_a_sentence_that_continues_another_comes_only_with_it():
         if any(t.startswith("She also") for t in texts):
             i = next(i for i, t in enumerate(texts) if t.startswith("She also"))
             assert i > 0 and texts[i - 1].startswith("The minister arrived")
+
+
+def _made_up_scoring(sentences: dict[str, tuple[int, int, int, dict[str, float]]]):
+    """A Scoring by hand: name -> (document, position, words, {concept: weight})."""
+    from summarizer.score import Scoring
+    from summarizer.types import Group, ScoredGroup, Sentence
+
+    groups, concepts, weights, positions = [], {}, {}, {}
+    for gid, (name, (document, position, words, carries)) in enumerate(sentences.items()):
+        text = " ".join([name] + ["word"] * (words - 2) + ["end."])
+        sentence = Sentence(document=document, index=position, text=text, words=tuple(text.lower().split()))
+        groups.append(ScoredGroup(group=Group(id=gid, members=(sentence,)), score=sum(carries.values())))
+        concepts[gid] = frozenset(carries)
+        weights.update(carries)
+        positions[(document, position)] = position
+    return Scoring(groups=tuple(groups), concepts=concepts, concept_weights=weights,
+                   eligible=frozenset(range(len(groups))), positions=positions)
+
+
+def test_a_longer_sentence_that_says_more_replaces_a_short_one_greedy_choice_took_first(monkeypatch):
+    """Greedy choice by gain per word takes the short sentence (4 of weight in 4 words) and then has no
+    room for the one saying that and more (6 in 18 words); exchanging them fills the budget with more."""
+    import summarizer.select as select_module
+
+    scoring = _made_up_scoring({
+        "Opener": (0, 0, 10, {"a": 5.0, "b": 5.0}),
+        "Short": (1, 1, 4, {"c": 4.0}),
+        "Longer": (2, 1, 18, {"c": 4.0, "d": 2.0}),
+    })
+    brief = [c.group.representative.text.split()[0] for c in select(scoring, 30, None)]
+    assert brief == ["Opener", "Longer"]
+    monkeypatch.setattr(select_module, "SWAP_ROUNDS", 0)
+    assert [c.group.representative.text.split()[0] for c in select(scoring, 30, None)] == ["Opener", "Short"]
+
+
+def test_an_exchange_never_breaks_the_budget_or_the_opener():
+    scoring = _made_up_scoring({
+        "Opener": (0, 0, 10, {"a": 5.0, "b": 5.0}),
+        "Short": (1, 1, 4, {"c": 4.0}),
+        "Longer": (2, 1, 21, {"c": 4.0, "d": 2.0}),  # one word too many for 30
+    })
+    brief = select(scoring, 30, None)
+    assert [c.group.representative.text.split()[0] for c in brief] == ["Opener", "Short"]
+    assert sum(c.group.representative.word_count for c in brief) <= 30
