@@ -210,6 +210,10 @@ def _greedy(
 # benchmark sets by 0.11 R-1 and filled briefs closer to their budget; a second gained nothing more
 # and lost 0.6 R-1 on Czech (bench/tune.py, every set; README "Quality").
 SWAP_ROUNDS = 1
+# Exchanges looked at, at most, per brief (each costs at most one pass over a sentence's concepts): a
+# 10-article cluster needs a few hundred; a 2,000-word brief of a large input would otherwise look at
+# millions.
+MAX_EXCHANGE_TRIALS = 20_000
 
 
 def _swapped(
@@ -223,51 +227,66 @@ def _swapped(
     position prior among the sentences saying it. The opener stays; an exchange must add a concept the
     rest of the brief lacks (no reworded repeat), fit the budget and keep every sentence's cohesion.
     Only for "at most" N words: "about" N words fills the budget by letting its last sentence run over.
+    At most MAX_EXCHANGE_TRIALS exchanges are looked at, so a long brief of a large input stays cheap.
     None when nothing improves.
     """
     weights = scoring.concept_weights
     concepts = scoring.concepts
     limit = budget.max_words
     prior = {c.group.id: 1 + POSITION_PRIOR * _prior(scoring, c) for c in (*candidates, *chosen)}
-
-    def worth(selection: list[ScoredGroup]) -> float:
-        best: dict[str, float] = {}
-        for candidate in selection:
-            p = prior[candidate.group.id]
-            for concept in concepts[candidate.group.id]:
-                if best.get(concept, 0.0) < p:
-                    best[concept] = p
-        return sum(weights[concept] * p for concept, p in best.items())
-
     # Most a candidate can add to any brief, highest first: the search over them stops at the first
     # that could not make up for the sentence it would replace.
     most = sorted(
-        ((sum(weights[c] for c in concepts[candidate.group.id]) * prior[candidate.group.id], order, candidate)
-         for order, candidate in enumerate(candidates)),
+        ((sum(weights[c] for c in concepts[candidate.group.id]) * prior[candidate.group.id], order, candidate,
+          _words(candidate)) for order, candidate in enumerate(candidates)),
         key=lambda item: (-item[0], item[1]),
     )
-    current = worth(chosen)
+
+    def tops(selection: list[ScoredGroup]) -> tuple[dict[str, float], dict[str, int], dict[str, float]]:
+        """Each concept's best prior in the brief, which sentence gives it, and the best of the others."""
+        best: dict[str, float] = {}
+        holder: dict[str, int] = {}
+        runner_up: dict[str, float] = {}
+        for index, candidate in enumerate(selection):
+            p = prior[candidate.group.id]
+            for concept in concepts[candidate.group.id]:
+                if p > best.get(concept, 0.0):
+                    runner_up[concept] = best.get(concept, 0.0)
+                    best[concept], holder[concept] = p, index
+                elif p > runner_up.get(concept, 0.0):
+                    runner_up[concept] = p
+        return best, holder, runner_up
+
+    trials = 0
     changed = False
     for _ in range(SWAP_ROUNDS):
         swapped = False
+        best, holder, runner_up = tops(chosen)
         for i in range(1, len(chosen)):
-            rest = chosen[:i] + chosen[i + 1 :]
-            loss = current - worth(rest)
-            words = sum(_words(c) for c in rest)
+            mine = concepts[chosen[i].group.id]
+            loss = sum(weights[c] * (best[c] - runner_up.get(c, 0.0)) for c in mine if holder[c] == i)
+            words = sum(_words(c) for c in chosen) - _words(chosen[i])
             ids = {c.group.id for c in chosen}
-            covered = set().union(*(concepts[c.group.id] for c in rest))
-            for upper, _, other in most:
-                if upper <= loss + 1e-9:
+            for upper, _, other, length in most:
+                if upper <= loss + 1e-9 or trials >= MAX_EXCHANGE_TRIALS:
                     break
-                if other.group.id in ids or (limit is not None and words + _words(other) > limit):
+                trials += 1
+                if other.group.id in ids or (limit is not None and words + length > limit):
                     continue
-                if concepts[other.group.id] <= covered:
-                    continue  # it would only reword what the brief says
-                if worth(rest + [other]) <= current + 1e-9:
-                    continue
-                trial = _valid(rest + [other], scoring, budget, stem)
+                p = prior[other.group.id]
+                gain = 0.0
+                new = False
+                for c in concepts[other.group.id]:
+                    there = runner_up.get(c, 0.0) if holder.get(c) == i else best.get(c, 0.0)
+                    new = new or there == 0.0
+                    if p > there:
+                        gain += weights[c] * (p - there)
+                if not new or gain <= loss + 1e-9:
+                    continue  # it only rewords what the rest says, or says less than what it replaces
+                trial = _valid(chosen[:i] + chosen[i + 1 :] + [other], scoring, budget, stem)
                 if trial is not None:
-                    chosen, current, swapped, changed = trial, worth(trial), True, True
+                    chosen, swapped, changed = trial, True, True
+                    best, holder, runner_up = tops(chosen)
                     break
         if not swapped:
             break
@@ -320,7 +339,9 @@ def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, ste
         for candidate in improved:
             brief.add(candidate)
             on_choose(candidate)
-        _greedy(brief, candidates, budget, value, on_choose)
+        unchosen = (c for c in candidates if c.group.id not in brief.ids)
+        if any(budget.fits(brief.words, len(brief.chosen), _words(c)) for c in unchosen):
+            _greedy(brief, candidates, budget, value, on_choose)  # an exchange left room for more
         return brief.chosen
 
     # Rankers without concepts: best score first, skipping what repeats a chosen sentence (MMR).

@@ -8,6 +8,7 @@ A sentence's identity is (document index, sentence index), never its text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .language.words import count_words
 
@@ -85,8 +86,9 @@ class Sentence:
     is_heading: bool = False
     disputes: tuple[Dispute, ...] = ()  # sentences of other articles giving its figures other values (facts.py)
 
-    @property
+    @cached_property
     def word_count(self) -> int:
+        """Words as budgets count them; counted once, as selection asks for it at every step."""
         return count_words(self.text)
 
 

@@ -151,3 +151,16 @@ def test_an_exchange_never_breaks_the_budget_or_the_opener():
     brief = select(scoring, 30, None)
     assert [c.group.representative.text.split()[0] for c in brief] == ["Opener", "Short"]
     assert sum(c.group.representative.word_count for c in brief) <= 30
+
+
+def test_the_exchanges_looked_at_are_bounded(monkeypatch):
+    """No more than MAX_EXCHANGE_TRIALS candidates are looked at: with none allowed, greedy choice stands."""
+    import summarizer.select as select_module
+
+    scoring = _made_up_scoring({
+        "Opener": (0, 0, 10, {"a": 5.0, "b": 5.0}),
+        "Short": (1, 1, 4, {"c": 4.0}),
+        "Longer": (2, 1, 18, {"c": 4.0, "d": 2.0}),
+    })
+    monkeypatch.setattr(select_module, "MAX_EXCHANGE_TRIALS", 0)
+    assert [c.group.representative.text.split()[0] for c in select(scoring, 30, None)] == ["Opener", "Short"]
