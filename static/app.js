@@ -161,8 +161,36 @@
 
   /* ---- how many articles the page found, before it is sent --------------------------------- */
 
-  var SEPARATOR = /^[ \t]*-{3,}[ \t]*$/m;  /* a line of three or more dashes (the server splits there too) */
+  /* The server's split (summarizer/ingest.py split_pasted): a line of three or more dashes splits, except,
+     in a paste that reads as Markdown, right under a short line that does not end as a sentence or a tag
+     does, where it underlines a heading. */
+  var DASH_LINE = /^[ \t]*-{3,}[ \t]*$/;
+  var MARKDOWN_SIGNS = /^#{1,6}[ \t]+\S|^[ \t]*(?:```|~~~)|\[[^\[\]\n]+\]\([^()\[\]\s]+[)\s]|\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|^[ \t]*\*[^*\s](?:[^*\n]*[^*\s])?\*(?![*\w])/m;
+  var ENDS_LIKE_TEXT = /[.!?;:,"'\u201d\u2019>\]]\s*$/;
+  var SETEXT_MAX_WORDS = 12;
   var LINK_LINE = /^https?:\/\/\S+$/i;
+
+  function couldBeHeading(line) {
+    var words = line.split(/\s+/).filter(Boolean);
+    return words.length > 0 && words.length <= SETEXT_MAX_WORDS && !ENDS_LIKE_TEXT.test(line);
+  }
+
+  function pastedArticles(text) {
+    var markdown = MARKDOWN_SIGNS.test(text);
+    var pieces = [], current = [], underHeading = false;
+    text.split(/\r\n|\r|\n/).forEach(function (line) {
+      if (DASH_LINE.test(line) && !(markdown && underHeading)) {
+        pieces.push(current.join("\n"));
+        current = [];
+        underHeading = false;
+        return;
+      }
+      current.push(line);
+      underHeading = couldBeHeading(line);
+    });
+    pieces.push(current.join("\n"));
+    return pieces.filter(function (piece) { return piece.trim(); });
+  }
 
   function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
 
@@ -173,7 +201,7 @@
       if (!text.trim()) { return; }
       var lines = text.split(/\r\n|\r|\n/).map(function (line) { return line.trim(); }).filter(Boolean);
       if (lines.every(function (line) { return LINK_LINE.test(line); })) { links += lines.length; return; }
-      var parts = text.split(SEPARATOR).filter(function (part) { return part.trim(); });
+      var parts = pastedArticles(text);
       boxes += 1;
       pieces += parts.length;
       if (parts.length > 1) { split += 1; }
@@ -185,7 +213,7 @@
     var parts = [];
     if (boxes) {
       var said = plural(boxes, "box", "boxes");
-      if (split === 1 && boxes === 1) { said += " split at a line of dashes"; }
+      if (split === 1 && boxes === 1) { said += pieces > 2 ? " split at lines of dashes" : " split at a line of dashes"; }
       else if (split && split === boxes) { said += ", each split at lines of dashes"; }
       else if (split === 1) { said += ", one of them split at a line of dashes"; }
       else if (split) { said += ", " + split + " of them split at lines of dashes"; }

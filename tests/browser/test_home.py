@@ -428,6 +428,20 @@ def test_the_page_counts_the_articles_before_sending(page, tmp_path, kyodo, nhk)
     expect(page.locator("#text-0")).to_have_attribute("placeholder", re.compile("link"))
 
 
+def test_the_count_keeps_a_markdown_heading_underline_as_the_server_does(page, kyodo, nhk):
+    """In Markdown a dash line right under a short heading underlines it; the page counts as the server splits."""
+    from summarizer.ingest import split_pasted
+
+    pasted = f"# Kishida in Europe\n\nWhat changed\n---\n\n{kyodo}\n\n---\n\n{nhk}"
+    assert len(split_pasted(pasted)) == 2
+    page.goto("/")
+    page.fill("#text-0", pasted)
+    expect(page.locator("#article-count")).to_have_text("2 articles: 1 box split at a line of dashes.")
+    page.fill("#text-0", pasted.replace("# Kishida in Europe", "Kishida in Europe."))  # not Markdown: every dash line splits
+    assert len(split_pasted(pasted.replace("# Kishida in Europe", "Kishida in Europe."))) == 3
+    expect(page.locator("#article-count")).to_have_text("3 articles: 1 box split at lines of dashes.")
+
+
 def test_the_methods_line_follows_the_choice(page):
     page.goto("/")
     hint = page.locator("#algorithm-hint")
