@@ -136,6 +136,7 @@ class Page:
     url: str
     content_type: str
     data: bytes
+    charset: str | None = None  # the character set the server declared in Content-Type, if any
 
 
 # --- which addresses are fetched -------------------------------------------------------------
@@ -349,8 +350,9 @@ def fetch_page(url: str, settings: FetchSettings = FetchSettings(), *, deadline:
         raise FetchError(_shown(url), "the site's answer could not be read") from None
 
 
-def _body(response: httpx.Response, settings: FetchSettings, ends: float) -> tuple[str, bytes]:
-    """The content type and body of a final answer, read no further than the byte limit plus one."""
+def _body(response: httpx.Response, settings: FetchSettings, ends: float) -> tuple[str, bytes, str | None]:
+    """The content type, body and declared charset of a final answer, read no further than the byte
+    limit plus one."""
     if response.status_code >= 400:
         raise _Refused(f"the site answered {response.status_code} {response.reason_phrase}".rstrip())
     if not 200 <= response.status_code < 300:
@@ -370,7 +372,7 @@ def _body(response: httpx.Response, settings: FetchSettings, ends: float) -> tup
             raise _Refused(too_large)
         if monotonic() > ends:
             raise httpx.TimeoutException("the page came too slowly")
-    return content_type, bytes(body)
+    return content_type, bytes(body), response.charset_encoding
 
 
 # --- several links, and reading them ----------------------------------------------------------
@@ -419,7 +421,7 @@ def read_page(page: Page, limits: IngestLimits = IngestLimits()) -> Document:
         UnreadableDocumentError (or its subclasses, as `read_document` raises them), naming the link.
     """
     try:
-        document = read_document("", page.data, limits=limits)
+        document = read_document("", page.data, limits=limits, charset=page.charset)
     except UnreadableDocumentError as error:
         raise type(error)(_shown(page.url), error.reason) from None
     return replace(document, url=page.url, name="")

@@ -98,7 +98,9 @@ class _Clock:
 # --- public API ------------------------------------------------------------------------------
 
 
-def read_document(name: str, data: bytes | str, *, limits: IngestLimits = IngestLimits()) -> Document:
+def read_document(
+    name: str, data: bytes | str, *, limits: IngestLimits = IngestLimits(), charset: str | None = None
+) -> Document:
     """Read one uploaded file or pasted text into a Document.
 
     Args:
@@ -106,6 +108,8 @@ def read_document(name: str, data: bytes | str, *, limits: IngestLimits = Ingest
             `Document.name` (directory parts dropped). Never opened as a path.
         data: the file's bytes, or text already decoded (a paste).
         limits: size and time bounds.
+        charset: the character set a web server declared for `data` (its Content-Type header): used
+            when the bytes are not UTF-8, before the page's own declaration and any guess.
 
     Returns:
         A Document whose text keeps paragraphs apart with blank lines. Empty or blank plain text
@@ -139,7 +143,7 @@ def read_document(name: str, data: bytes | str, *, limits: IngestLimits = Ingest
         elif data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
             document = _read_docx(name, data, limits)
         else:
-            document = _read_text(name, _decode(name, data), limits)
+            document = _read_text(name, _decode(name, data, charset), limits)
     else:
         document = _read_text(name, data, limits)
 
@@ -338,9 +342,12 @@ def _unsupported(name: str, what: str = "") -> UnsupportedFileTypeError:
     return UnsupportedFileTypeError(name, f"{lead} {SUPPORTED}")
 
 
-def _decode(name: str, data: bytes) -> str:
-    """Text from bytes: BOM, then strict UTF-8, then a web page's declared charset, then
-    charset-normalizer's best guess."""
+def _decode(name: str, data: bytes, served_as: str | None = None) -> str:
+    """Text from bytes: BOM, then strict UTF-8, then the charset the server declared (`served_as`), then
+    a web page's own declaration, then charset-normalizer's best guess.
+
+    UTF-8 goes before the server's word: a page in UTF-8 served as ISO-8859-1 is a common slip, and
+    legacy bytes are almost never valid UTF-8."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -358,6 +365,12 @@ def _decode(name: str, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    served = _page_encoding(served_as) if served_as else None
+    if served and not served.startswith(NOT_A_CHARSET):
+        try:
+            return data.decode(served)
+        except UnicodeError:
+            pass  # the server's word is wrong: read on as if it had said nothing
     declared = _declared_charset(data)
     if declared and declared.startswith(NOT_A_CHARSET):
         raise _unsupported(
@@ -416,7 +429,13 @@ def _declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data, 0, 4096)
     if not match:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    return _page_encoding((match.group(1) or match.group(2)).decode("ascii"))
+
+
+def _page_encoding(label: str) -> str | None:
+    """The codec a charset label names, as browsers read labels; None for one no page is written in,
+    NOT_A_CHARSET + label for a codec that is no character set at all."""
+    label = label.strip().lower()
     try:
         info = codecs.lookup(label)
     except LookupError:

@@ -175,6 +175,16 @@ def test_an_allowed_page_is_fetched_and_read_like_an_upload(site):
     assert "Prime Minister Fumio Kishida left Tokyo" in document.text
 
 
+def test_a_page_is_read_in_the_charset_its_server_declares(site):
+    """A short Windows-1251 page with no <meta charset>: the guess alone would read "П" as "ѕ"."""
+    page_text = "Президент выступил в парламенте во вторник."
+    site.routes["/ru"] = Route(f"<html><body><p>{page_text}</p></body></html>".encode("cp1251"),
+                               "text/html; charset=windows-1251")
+    page = fetch_page(site.url("/ru"), settings_for(site))
+    assert page.charset == "windows-1251"
+    assert read_page(page).text == page_text
+
+
 def test_the_url_kept_is_the_one_after_redirects(site):
     start = site.redirect("/go", "/article", 301)
     page = fetch_page(start, settings_for(site))

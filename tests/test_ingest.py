@@ -1192,6 +1192,29 @@ NOT_TEXT_CODECS = ["base64", "rot13", "zlib", "hex", "uu", "quopri", "bz2"]
 UNKNOWN_TO_BROWSERS = ["undefined", "idna", "punycode", "unicode_escape", "utf-7", "no-such-charset"]
 
 
+RUSSIAN_PAGE = "<html><body><p>Президент выступил в парламенте во вторник.</p></body></html>"
+
+
+@pytest.mark.parametrize("served_as", ["windows-1251", "Windows-1251 ", "cp1251"])
+def test_the_charset_a_server_declares_is_read_before_any_guess(served_as):
+    """A short Windows-1251 page without a <meta charset>: charset-normalizer guesses Mac Cyrillic and
+    turns "П" into "ѕ"; the server's Content-Type says what it is."""
+    data = RUSSIAN_PAGE.encode("cp1251")
+
+    assert read_document("", data, charset=served_as).text == "Президент выступил в парламенте во вторник."
+
+
+@pytest.mark.parametrize("served_as", ["iso-8859-1", "base64", "punycode", "utf-16", "no-such-charset"])
+def test_a_server_charset_that_cannot_be_right_is_passed_over(served_as):
+    """UTF-8 bytes served as Latin-1 (a common slip) stay UTF-8; codecs no page is written in are ignored."""
+    assert read_document("", RUSSIAN_PAGE.encode("utf-8"), charset=served_as).text.startswith("Президент")
+
+
+def test_a_pages_own_declaration_is_read_when_the_server_says_something_impossible():
+    html = '<html><head><meta charset="windows-1251"></head>' + RUSSIAN_PAGE[6:]
+    assert "Президент" in read_document("", html.encode("cp1251"), charset="base64").text
+
+
 @pytest.mark.parametrize("charset", NOT_TEXT_CODECS)
 def test_declared_charset_that_is_no_text_encoding_is_refused_by_name(charset):
     """Regression (issue 8): `<meta charset="base64">` and one non-UTF-8 byte raised LookupError (a 500)."""
