@@ -5,8 +5,8 @@ asked for "about" N words, and never a sentence without what it leans on (cohesi
 weights the choice is greedy, length-aware coverage: it opens on the article lead that covers most,
 then each step takes the sentence adding the most not-yet-covered concept weight per word, so a fact
 already said earns nothing the second time; then one pass of exchanges takes a longer sentence where
-it says more than a short one greedy choice took first. Without them (sumy's rankers) it is maximal marginal
-relevance on sentence similarity, under the same cohesion rules.
+it says more than a short one greedy choice took first. Without them (sumy's rankers) it is maximal
+marginal relevance on sentence similarity, under the same cohesion rules.
 """
 
 from __future__ import annotations
@@ -218,7 +218,7 @@ MAX_EXCHANGE_TRIALS = 20_000
 
 def _swapped(
     chosen: list[ScoredGroup], candidates: list[ScoredGroup], scoring: Scoring, budget: Budget, stem
-) -> list[ScoredGroup] | None:
+) -> _Brief | None:
     """The chosen sentences with one exchanged for another where that says more: choosing by gain per
     word can take a short sentence and then leave the budget's last words unused, where one longer
     sentence would say all it said and more.
@@ -228,7 +228,7 @@ def _swapped(
     rest of the brief lacks (no reworded repeat), fit the budget and keep every sentence's cohesion.
     Only for "at most" N words: "about" N words fills the budget by letting its last sentence run over.
     At most MAX_EXCHANGE_TRIALS exchanges are looked at, so a long brief of a large input stays cheap.
-    None when nothing improves.
+    Returns the brief with its exchanges made, or None when nothing improves.
     """
     weights = scoring.concept_weights
     concepts = scoring.concepts
@@ -258,7 +258,7 @@ def _swapped(
         return best, holder, runner_up
 
     trials = 0
-    changed = False
+    improved: _Brief | None = None
     for _ in range(SWAP_ROUNDS):
         swapped = False
         best, holder, runner_up = tops(chosen)
@@ -285,15 +285,15 @@ def _swapped(
                     continue  # it only rewords what the rest says, or says less than what it replaces
                 trial = _valid(chosen[:i] + chosen[i + 1 :] + [other], scoring, budget, stem)
                 if trial is not None:
-                    chosen, swapped, changed = trial, True, True
+                    improved, chosen, swapped = trial, trial.chosen, True
                     best, holder, runner_up = tops(chosen)
                     break
         if not swapped:
             break
-    return chosen if changed else None
+    return improved
 
 
-def _valid(selection: list[ScoredGroup], scoring: Scoring, budget: Budget, stem) -> list[ScoredGroup] | None:
+def _valid(selection: list[ScoredGroup], scoring: Scoring, budget: Budget, stem) -> _Brief | None:
     """The selection as a brief may say it, each sentence allowed by those before it, within the budget."""
     brief = _Brief(scoring, stem)
     for candidate in selection:
@@ -301,7 +301,7 @@ def _valid(selection: list[ScoredGroup], scoring: Scoring, budget: Budget, stem)
         if usable is None or not budget.fits(brief.words, len(brief.chosen), _words(usable)):
             return None
         brief.add(usable)
-    return brief.chosen
+    return brief
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -333,11 +333,10 @@ def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, ste
         improved = _swapped(brief.chosen, candidates, scoring, budget, stem)
         if improved is None:
             return brief.chosen
-        brief = _Brief(scoring, stem)
+        brief = improved
         covered.clear()
         said.clear()
-        for candidate in improved:
-            brief.add(candidate)
+        for candidate in brief.chosen:
             on_choose(candidate)
         unchosen = (c for c in candidates if c.group.id not in brief.ids)
         if any(budget.fits(brief.words, len(brief.chosen), _words(c)) for c in unchosen):
