@@ -260,6 +260,18 @@ _COPYRIGHT = re.compile(
     r"may not be (?:published|reproduced), (?:broadcast|distributed))",
     re.IGNORECASE,
 )
+# A note about the article rather than the news: an editor's note, a correction notice, a wire service's
+# word to the papers that buy its copy ("ATTENTION EDITORS:", "(To publish this article, it must be
+# purchased ...)"). Only at a paragraph's start and within EDITORS_NOTE_MAX_WORDS.
+_EDITORS_NOTE = re.compile(
+    r"\(?\s*(?:(?:editor['’]?s['’]? note|editors['’] note|note to (?:editors|readers)|attention editors?|"
+    r"correction|clarification)\s*[:.—–-]|please note: this (?:article|story)\b|"
+    r"this (?:article|story|piece) (?:has been|was) (?:updated|amended|corrected|changed)\b|"
+    r"to publish this (?:article|story)\b|for use by\b.{0,40}\bclients\b|"
+    r"this (?:\"separate buy\"|article|story|material)(?: article| story)? (?:is from|is for use|has already moved)\b)",
+    re.IGNORECASE,
+)
+EDITORS_NOTE_MAX_WORDS = 80
 _READ_MORE_INLINE = re.compile(
     r"(?:read more|read also|also read|see also|related|more|recommended|watch|listen)\s*:\s*\S.*",
     re.IGNORECASE,
@@ -455,6 +467,8 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Newsletter, subscription or sign-in prompt")
     if words <= SHORT_LINE_MAX_WORDS * 2 and _FOLLOW.match(text):
         return _Verdict("boilerplate", "Prompt to follow the site elsewhere")
+    if words <= EDITORS_NOTE_MAX_WORDS and _EDITORS_NOTE.match(text):
+        return _Verdict("boilerplate", "Note about the article (an editor's note, a correction, a word to editors)")
     if words <= 40 and _COPYRIGHT.search(text):
         return _Verdict("boilerplate", "Copyright notice")
     if words <= HEADLINE_MAX_WORDS + 3 and _READ_MORE_INLINE.fullmatch(text) and not signals.ends_sentence(text):
@@ -879,20 +893,39 @@ def _drop_furniture(texts: list[str], removed: dict[int, Removed], state: _State
             drop(i, "boilerplate", "Line that another document repeats (the site's furniture, not news)")
 
 
-# "LONDON (AP) _ ", "ANKARA, Turkey (AP) -- ", "WASHINGTON — ": a wire dateline opening the first paragraph.
+# A wire dateline opening the first paragraph: "LONDON (AP) _ ", "ANKARA, Turkey (AP) -- ",
+# "WASHINGTON — ", "BEIJING, August 22 (Xinhua) -- ", "LONDON, Jan. 5 (Reuters) - ", "Nairobi, February 9
+# (Xinhua)-- ". Checked by _inline_dateline, so "Apple (AAPL) - Shares rose" keeps its opening.
 _INLINE_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
-    r"(?: \((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})\))?\s+(?:_|--|—|–)\s+(?=[A-Z\"“'‘])"
+    r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,? (?i:" + _MONTH + r") \d{1,2}(?:, \d{4})?|,? \d{1,2} (?i:" + _MONTH + r")(?: \d{4})?)?"
+    r"(?: ?\((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})\))?"
+    r"(?P<dash>\s+(?:_|--|—|–)\s+|\s*(?:_|--|—|–|-)\s+)(?=[A-Z\"“'‘])"
 )
 
 
+def _inline_dateline(text: str) -> re.Match | None:
+    """The wire dateline `text` opens with, if any: with a news agency named, in any case and before any
+    dash; else only a place in capitals before a spaced long dash or underscore (as before agencies)."""
+    match = _INLINE_DATELINE.match(text)
+    if not match:
+        return None
+    agency = match.group("agency")
+    if agency and (_outlet_name(agency) or _NEWS_OUTLET.fullmatch(agency.title()) or agency.lower() == "xinhua"):
+        return match
+    dash = match.group("dash")
+    return match if match.group("place").isupper() and dash[:1].isspace() and dash.strip() != "-" else None
+
+
 def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> Removed | None:
-    """Take a wire dateline off the first paragraph: place and agency are metadata, and as the start
-    of a brief sentence they waste words and read oddly. The agency ("LONDON (AP) --") is the outlet."""
+    """Take a wire dateline off the first paragraph: place, date and agency are metadata, and as the start
+    of a brief sentence they waste words and read oddly (every Xinhua lead sharing "(Xinhua)" also made
+    it look like agreement). The agency ("LONDON (AP) --") is the outlet."""
     if not live:
         return None
     position, text, original = live[0]
-    match = _INLINE_DATELINE.match(text)
+    match = _inline_dateline(text)
     if not match or not text[match.end():].strip():
         return None
     live[0] = (position, text[match.end():], text[match.end():])

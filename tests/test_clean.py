@@ -606,6 +606,45 @@ def test_a_byline_names_the_outlet_before_a_photo_credit_does():
 
 
 @pytest.mark.parametrize(
+    ("opening", "dateline", "outlet"),
+    [
+        pytest.param("LONDON (AP) _ ", "LONDON (AP) _", "AP", id="AP underscore"),
+        pytest.param("BEIJING, August 22 (Xinhua) -- ", "BEIJING, August 22 (Xinhua) --", "Xinhua", id="with a date"),
+        pytest.param("NEW DELHI, December 1 (Xinhua)-- ", "NEW DELHI, December 1 (Xinhua)--", "Xinhua",
+                     id="dash against the agency"),
+        pytest.param("LONDON, Jan. 5 (Reuters) - ", "LONDON, Jan. 5 (Reuters) -", "Reuters", id="Reuters hyphen"),
+        pytest.param("Nairobi, February 9 (Xinhua) -- ", "Nairobi, February 9 (Xinhua) --", "Xinhua",
+                     id="place not in capitals"),
+        pytest.param("NICOSIA, Cyprus (AP) - ", "NICOSIA, Cyprus (AP) -", "AP", id="place and country"),
+        pytest.param("AUSTIN, Texas _ ", "AUSTIN, Texas _", "", id="no agency"),
+    ],
+)
+def test_a_wire_dateline_leaves_the_lead_and_is_kept_as_metadata(opening, dateline, outlet):
+    lead = "The bank said on Monday it would cut its main interest rate by half a point."
+    cleaned = clean_document(Document(text=opening + lead + "\n\n" + _article()))
+
+    assert _paragraphs(cleaned)[0] == lead
+    assert Removed("metadata", "Dateline at the start of the article", dateline) in cleaned.removed
+    assert cleaned.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Apple (AAPL) - Shares rose after the company said sales of its phones grew in the quarter.",
+        "WASHINGTON - The bill passed the Senate on Monday after a long night of debate on its cost.",
+        "Paris, Jan. 5 -- The city said on Monday it would close two bridges to traffic for repairs.",
+    ],
+    ids=["ticker in brackets", "hyphen without an agency", "place not in capitals without an agency"],
+)
+def test_an_opening_that_only_looks_like_a_dateline_is_kept(lead):
+    cleaned = clean_document(Document(text=lead + "\n\n" + _article()))
+
+    assert _paragraphs(cleaned)[0] == lead
+    assert not [r for r in cleaned.removed if r.reason.startswith("Dateline")]
+
+
+@pytest.mark.parametrize(
     ("url", "outlet"),
     [
         ("https://www3.nhk.or.jp/nhkworld/en/news/20230712_04/", "NHK World"),
@@ -1144,3 +1183,34 @@ def test_japanese_sentences_end_with_the_ideographic_full_stop():
     text = "関連記事\n政府は金曜日、猛暑対策を発表した。\n気象庁によると、暑さは週末まで続く見通しだ。"
     cleaned = clean_document(Document(text=text, title="猛暑"))
     assert _paragraphs(cleaned)[-2:] == ["政府は金曜日、猛暑対策を発表した。", "気象庁によると、暑さは週末まで続く見通しだ。"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Editor’s Note: This story contains descriptions of violence that some readers may find upsetting.",
+        "Correction: An earlier version of this article misstated the date of the vote.",
+        "This article was amended on 5 May 2024 to correct the name of the minister.",
+        "ATTENTION EDITORS: The following material is for use only by arrangement with the syndicate.",
+        "(To publish this article, it must be purchased from the syndicate's sales representative.)",
+        "(For use by New York Times News Service clients)",
+    ],
+    ids=["editor's note", "correction", "amended", "attention editors", "syndication", "for clients"],
+)
+def test_a_note_about_the_article_is_removed(note):
+    cleaned = clean_document(Document(text=note + "\n\n" + _article()))
+
+    assert note not in _paragraphs(cleaned)
+    assert [r.text for r in cleaned.removed if r.reason.startswith("Note about the article")] == [note]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report was updated in March to include figures from the second quarter, officials said.",
+        "Corrections to the budget were approved by the council on Monday after a short debate.",
+        "Please note: the museum will be closed to visitors on Mondays until the end of the year.",
+    ],
+)
+def test_news_that_mentions_updates_or_corrections_is_kept(sentence):
+    assert sentence in _paragraphs(clean_document(Document(text=sentence + "\n\n" + _article())))
