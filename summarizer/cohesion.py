@@ -8,7 +8,7 @@ order keeps it after that.
 
 Two kinds of link, each with a reason a reader would give:
 - `on_previous`: the sentence continues the one before it in its article (a pronoun or connective
-  opening it, an additive "also", a personal pronoun before any name). It may stand in a brief
+  opening it, an additive "also", a personal pronoun before any name, a quotation with no speaker). It may stand in a brief
   only right after that sentence, or a sentence saying the same thing.
 - `needs`: stems of definite descriptions whose head noun its article used earlier ("the document"
   after "a new security cooperation document"). Some earlier brief sentence must mention it.
@@ -171,6 +171,24 @@ def _leans_on_previous(tokens: list[str], language: str) -> bool:
     return False
 
 
+# Quotation marks that open and close a quotation, by opening mark ("..." and '...' close with themselves).
+_QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "「": "」", "『": "』"}
+
+
+def _is_bare_quotation(text: str) -> bool:
+    """A sentence that is one quotation and nothing else ("“It's the Constitution I'm concerned about.”")
+    names no speaker: its article named them in the sentence before ("..., he told reporters:")."""
+    text = text.strip()
+    close = _QUOTES.get(text[:1])
+    if close is None:
+        return False
+    body = text[1:].rstrip(".!?…")
+    if not body.endswith(close):
+        return False
+    inner = body[:-1]
+    return close not in inner and (text[0] == close or text[0] not in inner)
+
+
 def _definite_heads(tokens: list[str], language: str) -> list[str]:
     """Head words of the definite descriptions in a sentence: the last lower-case word of up to
     DESCRIPTION_WORDS after a definite article. A capitalised word ends the description: "the NATO
@@ -263,7 +281,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         first = self._first_use.get(sentence.document, {})
         tokens = _tokens(sentence.text)
         words = _words(tokens)
-        on_previous = position > 0 and _leans_on_previous(words, language)
+        on_previous = position > 0 and (_leans_on_previous(words, language) or _is_bare_quotation(sentence.text))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position

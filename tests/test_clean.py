@@ -616,6 +616,8 @@ def test_a_byline_names_the_outlet_before_a_photo_credit_does():
         pytest.param("Nairobi, February 9 (Xinhua) -- ", "Nairobi, February 9 (Xinhua) --", "Xinhua",
                      id="place not in capitals"),
         pytest.param("NICOSIA, Cyprus (AP) - ", "NICOSIA, Cyprus (AP) -", "AP", id="place and country"),
+        pytest.param("BEIDAIHE (Hebei), March 5 (Xinhua) -- ", "BEIDAIHE (Hebei), March 5 (Xinhua) --", "Xinhua",
+                     id="province in brackets"),
         pytest.param("AUSTIN, Texas _ ", "AUSTIN, Texas _", "", id="no agency"),
     ],
 )

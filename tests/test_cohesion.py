@@ -23,7 +23,10 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         "He and the Polish prime minister confirmed their coordination.",
         "But the talks were delayed until the autumn of next year.",
         "The leader said he would return to the capital on Friday evening.",
+        '"Japan will stand with Ukraine for as long as needed, whatever the cost."',
+        "«Nous voulons une coopération plus étroite avec l'alliance.»",
     ],
+    ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
@@ -48,7 +51,10 @@ def test_a_sentence_that_adds_to_something_needs_its_subject_said_before(second,
     [
         "Kishida arrived in Lithuania on Tuesday for the two-day NATO summit.",
         "During his talks with Yoon, Kishida will explain Japan's plan for the treated water.",
+        '"We want closer ties with the alliance," Kishida told reporters in Tokyo on Tuesday.',
+        'Kishida said Japan wants "closer ties" with the alliance in maritime security.',
     ],
+    ids=["name", "name after a fronted phrase", "quotation with its speaker", "quoted words"],
 )
 def test_a_sentence_that_names_its_subject_stands_alone(second):
     leaning = leaning_of(LEAD, second)
