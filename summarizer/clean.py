@@ -895,7 +895,8 @@ def _drop_furniture(texts: list[str], removed: dict[int, Removed], state: _State
 
 # A wire dateline opening the first paragraph: "LONDON (AP) _ ", "ANKARA, Turkey (AP) -- ",
 # "WASHINGTON — ", "BEIJING, August 22 (Xinhua) -- ", "LONDON, Jan. 5 (Reuters) - ", "Nairobi, February 9
-# (Xinhua)-- ", "BEIDAIHE (Hebei), March 5 (Xinhua) -- ". Checked by _inline_dateline, so "Apple (AAPL) - Shares rose" keeps its opening.
+# (Xinhua)-- ", "BEIDAIHE (Hebei), March 5 (Xinhua) -- ". Checked by _inline_dateline, so "Apple (AAPL) -
+# Shares rose" keeps its opening.
 _INLINE_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
     r"(?: \([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}\)(?=,))?"  # "BEIDAIHE (Hebei), March 5 (Xinhua) --"

@@ -21,6 +21,11 @@ from .types import Group, SegmentedDocument, Sentence
 DUPLICATE_SIMILARITY = 0.55
 # Sentences this short only join exact (stem-identical) repeats; short ones share too little to judge.
 MIN_STEMS_FOR_FUZZY = 4
+# A document is a copy of an earlier one when at least this share of the longer one's sentences are the
+# same sentences (same words, same order): one article pasted twice, or sent out twice by one agency, is
+# one report, whatever its count of sentences. Near-copies with a paragraph changed stay reports of their
+# own: the threshold leaves room for a dropped caption or a corrected figure, not for an update's new facts.
+COPY_SHARE = 0.9
 # similar_pairs reads the clock once per this many sentences.
 _CLOCK_EVERY = 512
 
@@ -194,3 +199,31 @@ def group_sentences(documents: Sequence[SegmentedDocument], budget: WorkBudget |
         ordered = sorted(members[root], key=_representative_key)
         groups.append(Group(id=group_id, members=tuple(ordered)))
     return tuple(groups)
+
+
+def copies(documents: Sequence[SegmentedDocument]) -> dict[int, int]:
+    """Documents that repeat another, by index -> the index of the one that stands for both.
+
+    Two copies of one article agree on everything, so counting both would make every sentence look
+    confirmed by two sources ("reported by 2 sources" of one report) and weigh the copy's story double.
+    Of two copies the fuller one stands (an update's extra sentence is kept), the earlier on a tie.
+    Sentences are compared by their words, so spacing, punctuation and case do not matter.
+    """
+    keys = [{tuple(w.lower() for w in s.words) for s in d.sentences if s.words} for d in documents]
+    found: dict[int, int] = {}
+    for j, mine in enumerate(keys):
+        for i in range(j):
+            if i in found or not mine or not keys[i]:
+                continue
+            needed = COPY_SHARE * max(len(mine), len(keys[i]))
+            if min(len(mine), len(keys[i])) >= needed and len(mine & keys[i]) >= needed:  # sizes rule most out
+                dropped, kept = (i, j) if len(mine) > len(keys[i]) else (j, i)
+                found[dropped] = kept
+                if dropped == j:
+                    break
+    # A document that stood for one copy and then gave way to a fuller one hands its copies on.
+    for dropped, kept in found.items():
+        while kept in found:
+            kept = found[kept]
+        found[dropped] = kept
+    return found

@@ -9,7 +9,7 @@ from .budget import WorkBudget
 from .clean import clean
 from .errors import NothingToSummarizeError, OptionsError, UnsupportedLanguageError
 from .facts import check_facts, disputes_for
-from .group import group_sentences
+from .group import copies, group_sentences
 from .language.detect import Detected, choose_language
 from .language.words import count_words
 from .options import Options
@@ -106,6 +106,15 @@ def summarize(
         own = choice.detected[i].language if choice.detected[i] else None
         counted = sum(len(d.sentences) for d in shown)
         shown[i] = segment_document(cleaned[i], i, own or choice.language, budget, counted)
+    left_out = dict(choice.left_out)
+    segmented = list(segmented)
+    labels = source_labels(cleaned)
+    for copy, original in copies(segmented).items():
+        # One article given twice is one report: it is shown, but neither confirms nor weighs its story twice.
+        left_out[copy] = f"it is the same article as {labels[original]}, which stands for both"
+        notes.append(f"{_label(cleaned[copy], copy)} is the same article as {_label(cleaned[original], original)}: "
+                     "it counts once.")
+        segmented[copy] = SegmentedDocument(segmented[copy].document, ())
     groups = group_sentences(segmented, budget)
     groups = check_facts(groups, choice.language, budget)  # support only where figures and names agree
     scoring = score(segmented, groups, options.algorithm, choice.language, budget)
@@ -123,8 +132,8 @@ def summarize(
     return Brief(
         sentences=tuple(_brief_sentence(s) for s in chosen),
         documents=tuple(
-            _document_view(d, label, detected, choice.left_out.get(i))
-            for i, (d, label, detected) in enumerate(zip(shown, source_labels(cleaned), choice.detected))
+            _document_view(d, label, detected, left_out.get(i))
+            for i, (d, label, detected) in enumerate(zip(shown, labels, choice.detected))
         ),
         algorithm=options.algorithm,
         language=choice.language,

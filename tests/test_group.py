@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer import TooMuchWorkError, WorkBudget
-from summarizer.group import group_sentences, sentence_features, similar_pairs
+from summarizer.group import copies, group_sentences, sentence_features, similar_pairs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -160,3 +160,29 @@ def test_grouping_stops_at_the_deadline_with_a_message_that_says_what_to_cut():
     with pytest.raises(TooMuchWorkError) as raised:
         group_sentences(documents, expired)
     assert raised.value.limit == "time" and "Leave out some articles" in raised.value.message
+
+
+STORY = (
+    "Japan and NATO will issue a new security cooperation document at the summit in Lithuania.",
+    "Kishida will meet South Korean President Yoon Suk Yeol on the sidelines of the summit.",
+    "The prime minister is scheduled to visit Belgium for talks with European Union leaders.",
+    "Japan is developing the document with the 31 members of the alliance, officials said.",
+    "The summit opens on Tuesday in Vilnius amid concern about Russia's war in Ukraine.",
+)
+
+
+def test_an_article_given_twice_is_a_copy_of_the_first_whatever_its_spacing_and_case():
+    again = "\n\n".join(" ".join(s.upper().split()) for s in STORY)
+    other = doc("Wildfires forced thousands from their homes in the north of the country on Monday.")
+    assert copies(segmented(doc(*STORY), other, doc(again))) == {2: 0}
+
+
+def test_an_article_missing_one_paragraph_in_ten_is_still_a_copy_but_an_update_is_not():
+    later = tuple(f"{s[:-1]}, the ministry said on day {n}." for n, s in enumerate(STORY))
+    ten = (*STORY, *later)
+    assert len({s.text for s in segmented(doc(*ten))[0].sentences}) == 10
+    assert copies(segmented(doc(*ten), doc(*ten[:-1]))) == {1: 0}  # a caption or a line lost in copying
+    assert copies(segmented(doc(*ten[:-1]), doc(*ten))) == {0: 1}  # the fuller copy stands for both
+    assert copies(segmented(doc(*ten), doc(*ten[:-2]))) == {}
+    tenth = "The alliance said the document covers maritime security, disinformation and outer space."
+    assert copies(segmented(doc(*STORY), doc(*STORY, tenth))) == {}  # an update adds a fact: a report of its own

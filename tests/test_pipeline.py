@@ -71,6 +71,14 @@ def test_same_fact_in_both_articles_is_one_brief_sentence_with_support_two(examp
     assert {ref.document for ref in meetings[0].sources} == {0, 1}
 
 
+def test_an_article_given_twice_counts_once_and_the_brief_says_so(examples):
+    brief = summarize([*examples, Document(text=KYODO, name="kyodo-again.txt")], Options(max_words=400))
+    assert max(s.support for s in brief.sentences) == 2  # the copy confirms nothing
+    assert not any(ref.document == 2 for s in brief.sentences for ref in s.sources)
+    assert brief.documents[2].left_out and brief.documents[2].sentences  # shown, not summarised
+    assert any("Article 3" in note and "same article as Article 1" in note for note in brief.notes)
+
+
 def test_metadata_is_kept_on_the_document(examples):
     brief = summarize(examples)
     assert brief.documents[1].url == "https://www3.nhk.or.jp/nhkworld/en/news/20230712_04/"
