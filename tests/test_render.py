@@ -148,7 +148,8 @@ def test_text_is_the_brief_sentences_one_a_line():
 def _three() -> Brief:
     return summarize([
         _flood(title="Kyodo", title_typed=True, url="https://english.kyodonews.net/news/1", date="2024-03-05"),
-        _flood(outlet="NHK World", url="https://www3.nhk.or.jp/a", date="2024-03-04"),
+        Document(text=FLOOD + " Residents of the lower streets spent the night in a school on the hill.",
+                 outlet="NHK World", url="https://www3.nhk.or.jp/a", date="2024-03-04"),
         Document(text="The mayor said the town would rebuild the bridge by the summer. " + FLOOD, name="notes.txt"),
     ])
 
