@@ -8,8 +8,8 @@ order keeps it after that.
 
 Two kinds of link, each with a reason a reader would give:
 - `on_previous`: the sentence continues the one before it in its article (a pronoun or connective
-  opening it, an additive "also", a personal pronoun before any name, a quotation with no speaker). It may stand in a brief
-  only right after that sentence, or a sentence saying the same thing.
+  opening it, an additive "also", a personal pronoun before any name, a quotation with no speaker).
+  It may stand in a brief only right after that sentence, or a sentence saying the same thing.
 - `needs`: stems of definite descriptions whose head noun its article used earlier ("the document"
   after "a new security cooperation document"). Some earlier brief sentence must mention it.
 - `needs_any`: a sentence that adds to something ("Kishida is also slated to visit Belgium") needs

@@ -21,7 +21,7 @@ from .types import Group, SegmentedDocument, Sentence
 DUPLICATE_SIMILARITY = 0.55
 # Sentences this short only join exact (stem-identical) repeats; short ones share too little to judge.
 MIN_STEMS_FOR_FUZZY = 4
-# A document is a copy of an earlier one when at least this share of the longer one's sentences are the
+# Two documents are copies of one article when at least this share of the longer one's sentences are the
 # same sentences (same words, same order): one article pasted twice, or sent out twice by one agency, is
 # one report, whatever its count of sentences. Near-copies with a paragraph changed stay reports of their
 # own: the threshold leaves room for a dropped caption or a corrected figure, not for an update's new facts.

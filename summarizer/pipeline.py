@@ -109,12 +109,16 @@ def summarize(
     left_out = dict(choice.left_out)
     segmented = list(segmented)
     labels = source_labels(cleaned)
-    for copy, original in copies(segmented).items():
+    copies_of: dict[int, list[int]] = {}
+    for copy, original in sorted(copies(segmented).items()):
         # One article given twice is one report: it is shown, but neither confirms nor weighs its story twice.
         left_out[copy] = f"it is the same article as {labels[original]}, which stands for both"
-        notes.append(f"{_label(cleaned[copy], copy)} is the same article as {_label(cleaned[original], original)}: "
-                     "it counts once.")
         segmented[copy] = SegmentedDocument(segmented[copy].document, ())
+        copies_of.setdefault(original, []).append(copy)
+    for original, copied in sorted(copies_of.items()):
+        named = ", ".join(_label(cleaned[i], i) for i in copied)
+        notes.append(f"{named} {'is' if len(copied) == 1 else 'are'} the same article as "
+                     f"{_label(cleaned[original], original)}, which counts once.")
     groups = group_sentences(segmented, budget)
     groups = check_facts(groups, choice.language, budget)  # support only where figures and names agree
     scoring = score(segmented, groups, options.algorithm, choice.language, budget)

@@ -76,7 +76,13 @@ def test_an_article_given_twice_counts_once_and_the_brief_says_so(examples):
     assert max(s.support for s in brief.sentences) == 2  # the copy confirms nothing
     assert not any(ref.document == 2 for s in brief.sentences for ref in s.sources)
     assert brief.documents[2].left_out and brief.documents[2].sentences  # shown, not summarised
-    assert any("Article 3" in note and "same article as Article 1" in note for note in brief.notes)
+    assert "Article 3 is the same article as Article 1, which counts once." in brief.notes
+
+
+def test_many_copies_of_one_article_are_named_in_one_note(examples):
+    brief = summarize([*examples, *(Document(text=KYODO) for _ in range(3))])
+    assert "Article 3, Article 4, Article 5 are the same article as Article 1, which counts once." in brief.notes
+    assert [bool(d.left_out) for d in brief.documents] == [False, False, True, True, True]
 
 
 def test_metadata_is_kept_on_the_document(examples):
