@@ -272,6 +272,16 @@ _EDITORS_NOTE = re.compile(
     re.IGNORECASE,
 )
 EDITORS_NOTE_MAX_WORDS = 80
+# A pointer to another page: "Visit https://... for the full story.", "Read more at example.com", "For
+# more information, visit www.example.gov." A call to go elsewhere, with the address in it; within
+# POINTER_MAX_WORDS, so a sentence of news that names a website stays.
+_POINTER = re.compile(
+    r"(?:for (?:more|further|the latest|full|additional)\b[^.]{0,40}?,?\s+)?(?:please\s+)?"
+    r"(?:visit|read|see|go to|find|watch|listen|click|check out|learn more)\b.{0,80}?"
+    r"(?:https?://|www\.|\b(?-i:[a-z0-9-]{2,}\.(?:com|org|net|gov|edu|info|news|[a-z]{2}))\b)",
+    re.IGNORECASE,
+)
+POINTER_MAX_WORDS = 20
 _READ_MORE_INLINE = re.compile(
     r"(?:read more|read also|also read|see also|related|more|recommended|watch|listen)\s*:\s*\S.*",
     re.IGNORECASE,
@@ -467,6 +477,8 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Newsletter, subscription or sign-in prompt")
     if words <= SHORT_LINE_MAX_WORDS * 2 and _FOLLOW.match(text):
         return _Verdict("boilerplate", "Prompt to follow the site elsewhere")
+    if words <= POINTER_MAX_WORDS and _POINTER.match(text):
+        return _Verdict("boilerplate", "Pointer to another page")
     if words <= EDITORS_NOTE_MAX_WORDS and _EDITORS_NOTE.match(text):
         return _Verdict("boilerplate", "Note about the article (an editor's note, a correction, a word to editors)")
     if words <= 40 and _COPYRIGHT.search(text):

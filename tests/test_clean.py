@@ -1216,3 +1216,31 @@ def test_a_note_about_the_article_is_removed(note):
 )
 def test_news_that_mentions_updates_or_corrections_is_kept(sentence):
     assert sentence in _paragraphs(clean_document(Document(text=sentence + "\n\n" + _article())))
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "Visit https://www.example.com/news/123 for the full story.",
+        "Read more at example.com",
+        "For more information, visit www.example.gov.",
+        "Find out more at bbc.co.uk/news.",
+    ],
+)
+def test_a_pointer_to_another_page_is_removed(pointer):
+    cleaned = clean_document(Document(text=_article(pointer)))
+
+    assert pointer not in _paragraphs(cleaned)
+    assert [r.text for r in cleaned.removed if r.reason == "Pointer to another page"] == [pointer]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Visitors can see the exhibition at www.museum.org until May, the museum said.",
+        "More than 500 people signed up at www.petition.org on the first day of the campaign.",
+        "See the U.S. report on trade, which the agency released on Monday.",
+    ],
+)
+def test_news_that_names_a_website_is_kept(sentence):
+    assert sentence in _paragraphs(clean_document(Document(text=_article(sentence))))
