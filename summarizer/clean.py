@@ -926,7 +926,7 @@ def _inline_dateline(text: str) -> re.Match | None:
     if not match:
         return None
     agency = match.group("agency")
-    if agency and (_outlet_name(agency) or _NEWS_OUTLET.fullmatch(agency.title()) or agency.lower() == "xinhua"):
+    if agency and (_outlet_name(agency) or _NEWS_OUTLET.fullmatch(agency.title())):  # "(xinhua)" too
         return match
     dash = match.group("dash")
     return match if match.group("place").isupper() and dash[:1].isspace() and dash.strip() != "-" else None
