@@ -554,6 +554,38 @@ def test_saves_at_once_lose_nothing_and_one_maker_never_passes_the_quota(app):
         assert all(store.load(i).documents == _documents(f"other{n}") for n, i in enumerate(others))
 
 
+def _open_new_database_at_once(path: str, barrier, answers) -> None:
+    from web.store.sqlite import init_db
+
+    barrier.wait()
+    try:
+        init_db(path)
+        answers.put("")
+    except sqlite3.Error as error:
+        answers.put(repr(error))
+
+
+@pytest.mark.slow
+def test_workers_starting_at_once_on_a_new_database_all_open_it(tmp_path):
+    """Regression: of gunicorn's workers starting on a new file, one could fail "database is locked" while
+    another switched it to write-ahead logging (the switch does not wait out the busy timeout), and
+    gunicorn exited. Four processes at once on each of 40 new files: all open it (before: 3 of 160 failed)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    failures = []
+    for round_ in range(40):
+        path = str(tmp_path / f"briefs{round_}.db")
+        barrier, answers = context.Barrier(4), context.Queue()
+        workers = [context.Process(target=_open_new_database_at_once, args=(path, barrier, answers)) for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=30)
+        failures += [answer for answer in (answers.get(timeout=5) for _ in workers) if answer]
+    assert failures == []
+
+
 # --- PostgreSQL only ------------------------------------------------------------------------------------------
 
 POSTGRES_ONLY = pytest.mark.parametrize("make_app", ["postgres"], indirect=True)

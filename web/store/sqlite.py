@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -129,7 +130,7 @@ def init_db(path: str) -> None:
         pass
     connection = _package().connect(path)
     try:
-        connection.execute("PRAGMA journal_mode = WAL")
+        _use_wal(connection)
         if not set(COLUMNS) <= _columns(connection):  # a database that is up to date is not written (it may be read-only)
             with _immediate(connection):  # several workers start at once: one adds the columns, the others see them
                 connection.execute(SCHEMA)
@@ -141,6 +142,26 @@ def init_db(path: str) -> None:
         connection.commit()
     finally:
         connection.close()
+
+
+# How long a starting worker keeps asking for write-ahead logging while another holds the file.
+WAL_SWITCH_SECONDS = 5.0
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch the file to write-ahead logging. The switch needs a lock that SQLite does not wait for
+    (it answers "database is locked" at once rather than risk a deadlock, whatever the busy timeout),
+    and gunicorn's workers all start at once on a new file: so ask again, briefly, until the one that
+    got there first is done."""
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _columns(connection: sqlite3.Connection) -> set[str]:
