@@ -268,7 +268,10 @@ _EDITORS_NOTE = re.compile(
     r"correction|clarification)\s*[:.—–-]|please note: this (?:article|story)\b|"
     r"this (?:article|story|piece) (?:has been|was) (?:updated|amended|corrected|changed)\b|"
     r"to publish this (?:article|story)\b|for use by\b.{0,40}\bclients\b|"
-    r"this (?:\"separate buy\"|article|story|material)(?: article| story)? (?:is from|is for use|has already moved)\b)",
+    r"this (?:\"separate buy\"|article|story|material)(?: article| story)? (?:is from|is for use|has already moved)\b|"
+    # a wire service's words to the papers it serves: "EDs: Updates will follow.", "Photo and graphics
+    # information ... can be found at the end of this budget." (a budget: its list of the day's stories)
+    r"(?-i:EDs?|Eds?|EDS)\s*:|(?:photos?|graphics?|updates?)\b[^.]{0,80}\b(?:this|subsequent|later|next) budgets?\b)",
     re.IGNORECASE,
 )
 EDITORS_NOTE_MAX_WORDS = 80
@@ -282,6 +285,9 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 POINTER_MAX_WORDS = 20
+# An entry of a list of links: a paragraph that opens on a web address and a separator ("www.y2k.gov _
+# The President's Council on Year 2000 Conversion."). News never opens on a bare address.
+_LINK_ENTRY = re.compile(r"(?:https?://|www\.)\S+\s*(?:_|--|—|–|-|:|\|)\s+\S")
 _READ_MORE_INLINE = re.compile(
     r"(?:read more|read also|also read|see also|related|more|recommended|watch|listen)\s*:\s*\S.*",
     re.IGNORECASE,
@@ -477,6 +483,8 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Newsletter, subscription or sign-in prompt")
     if words <= SHORT_LINE_MAX_WORDS * 2 and _FOLLOW.match(text):
         return _Verdict("boilerplate", "Prompt to follow the site elsewhere")
+    if _LINK_ENTRY.match(text):
+        return _Verdict("boilerplate", "Link to another page")
     if words <= POINTER_MAX_WORDS and _POINTER.match(text):
         return _Verdict("boilerplate", "Pointer to another page")
     if words <= EDITORS_NOTE_MAX_WORDS and _EDITORS_NOTE.match(text):
@@ -914,7 +922,7 @@ _INLINE_DATELINE = re.compile(
     r"(?: \([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}\)(?=,))?"  # "BEIDAIHE (Hebei), March 5 (Xinhua) --"
     r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     r"(?:,? (?i:" + _MONTH + r") \d{1,2}(?:, \d{4})?|,? \d{1,2} (?i:" + _MONTH + r")(?: \d{4})?)?"
-    r"(?: ?\((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})\))?"
+    r"(?: ?\((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})(?:\)|(?= --)))?"  # "WASHINGTON (AP -- " too
     r"(?P<dash>\s+(?:_|--|—|–)\s+|\s*(?:_|--|—|–|-)\s+)(?=[A-Z\"“'‘])"
 )
 

@@ -619,6 +619,7 @@ def test_a_byline_names_the_outlet_before_a_photo_credit_does():
         pytest.param("BEIDAIHE (Hebei), March 5 (Xinhua) -- ", "BEIDAIHE (Hebei), March 5 (Xinhua) --", "Xinhua",
                      id="province in brackets"),
         pytest.param("AUSTIN, Texas _ ", "AUSTIN, Texas _", "", id="no agency"),
+        pytest.param("WASHINGTON (AP -- ", "WASHINGTON (AP --", "AP", id="agency bracket left open"),
     ],
 )
 def test_a_wire_dateline_leaves_the_lead_and_is_kept_as_metadata(opening, dateline, outlet):
@@ -1196,8 +1197,11 @@ def test_japanese_sentences_end_with_the_ideographic_full_stop():
         "ATTENTION EDITORS: The following material is for use only by arrangement with the syndicate.",
         "(To publish this article, it must be purchased from the syndicate's sales representative.)",
         "(For use by New York Times News Service clients)",
+        "Photo and graphics information and editors' names can be found at the end of this budget.",
+        "EDs: Updates will be included on subsequent budgets.",
     ],
-    ids=["editor's note", "correction", "amended", "attention editors", "syndication", "for clients"],
+    ids=["editor's note", "correction", "amended", "attention editors", "syndication", "for clients",
+         "wire budget", "word to editors"],
 )
 def test_a_note_about_the_article_is_removed(note):
     cleaned = clean_document(Document(text=note + "\n\n" + _article()))
@@ -1212,6 +1216,8 @@ def test_a_note_about_the_article_is_removed(note):
         "The report was updated in March to include figures from the second quarter, officials said.",
         "Corrections to the budget were approved by the council on Monday after a short debate.",
         "Please note: the museum will be closed to visitors on Mondays until the end of the year.",
+        "Updates to the schools' roofs will be paid for from next year's budget, the council said.",
+        "Eds said the plan would cost the city more than it saves, according to the report.",
     ],
 )
 def test_news_that_mentions_updates_or_corrections_is_kept(sentence):
@@ -1243,4 +1249,18 @@ def test_a_pointer_to_another_page_is_removed(pointer):
     ],
 )
 def test_news_that_names_a_website_is_kept(sentence):
+    assert sentence in _paragraphs(clean_document(Document(text=_article(sentence))))
+
+
+def test_a_list_of_links_with_descriptions_is_removed():
+    entries = ["www.y2k.gov _ The President's Council on Year 2000 Conversion. Features a link for each state.",
+               "https://www.itaa.org - Y2k information from a leading computer trade organization."]
+    cleaned = clean_document(Document(text=_article(*entries)))
+
+    assert not set(entries) & set(_paragraphs(cleaned))
+    assert [r.text for r in cleaned.removed if r.reason == "Link to another page"] == entries
+
+
+@pytest.mark.parametrize("sentence", ["www.example.com was the most visited site in May, the survey found."])
+def test_news_that_opens_on_a_website_is_kept(sentence):
     assert sentence in _paragraphs(clean_document(Document(text=_article(sentence))))
