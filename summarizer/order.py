@@ -1,6 +1,6 @@
 """Order stage: chosen groups -> the order the brief reads in.
 
-The story's lead first (the first article lead selection chose: the one that covers most), then the
+The story's lead first (the article opening selection chose: the one that covers most), then the
 rest by the date of their article (older news first) and their place in it, so leads come before
 details. Undated articles do not go before or after all dated ones: their sentences fall in by
 position among the dated ones. A sentence that continues the one before it in its article
@@ -30,13 +30,18 @@ def _place(scored: ScoredGroup, scoring: Scoring) -> tuple[str | None, int, int]
     return min((place(m) for m in scored.group.members), key=lambda p: (p[0] or "9999", *p[1:]))
 
 
-def order_chosen(chosen: Sequence[ScoredGroup], scoring: Scoring) -> tuple[ScoredGroup, ...]:
-    """Order groups given in the order selection chose them."""
+def order_chosen(
+    chosen: Sequence[ScoredGroup], scoring: Scoring, opener: int | None = None
+) -> tuple[ScoredGroup, ...]:
+    """Order groups given in the order selection chose them; `opener` is the id of the group selection
+    opened on (an article's opening), else the first chosen article lead opens."""
     if not chosen:
         return ()
     ids = {c.group.id for c in chosen}
     group_of = {(m.document, m.index): c.group.id for c in chosen for m in c.group.members}
-    leads = [c for c in chosen if any(scoring.positions.get((m.document, m.index)) == 0 for m in c.group.members)]
+    leads = [c for c in chosen if c.group.id == opener] or [
+        c for c in chosen if any(scoring.positions.get((m.document, m.index)) == 0 for m in c.group.members)
+    ]
     opener = leads[0] if leads else None
 
     follows: dict[int, list[ScoredGroup]] = {}  # group id -> groups that continue it

@@ -35,6 +35,8 @@ MMR_MAX_SIMILARITY = 0.4
 # words), so a brief is not left well short when the next good sentence is a little too long.
 ABOUT_OVERRUN_SHARE = 0.25
 ABOUT_MIN_OVERRUN = 10
+# An article whose lead cannot stand alone opens with its first sentence among this many that can.
+OPENING_SENTENCES = 3
 # Rounds of "choose, order, check": a sentence whose definite description found no earlier mention
 # once the brief is ordered is dropped and the budget refilled. One round almost always suffices.
 MAX_CHECK_ROUNDS = 4
@@ -125,8 +127,26 @@ def _prior(scoring: Scoring, candidate: ScoredGroup) -> float:
     return 1.0 / (1 + position)
 
 
-def _is_lead(scoring: Scoring, candidate: ScoredGroup) -> bool:
-    return any(scoring.positions.get((m.document, m.index)) == 0 for m in candidate.group.members)
+def _openings(scoring: Scoring, candidates: list[ScoredGroup], brief: "_Brief") -> list[ScoredGroup]:
+    """Each article's opening as a brief may say it first: its lead, or where the lead cannot stand alone
+    ("It plowed over 17 islands.", "Things could have been worse."), its first sentence within the first
+    OPENING_SENTENCES that can. A brief opens on the story's lead, not on another story's lead because
+    the right story's first sentences lean on each other."""
+    earliest: dict[int, tuple[int, int, ScoredGroup]] = {}
+    for order, candidate in enumerate(candidates):
+        usable = None
+        for member in candidate.group.members:
+            position = scoring.positions.get((member.document, member.index), OPENING_SENTENCES)
+            if position >= OPENING_SENTENCES:
+                continue
+            known = earliest.get(member.document)
+            if known is not None and known[0] <= position:
+                continue
+            usable = usable or brief.usable(candidate)
+            if usable is None:
+                break
+            earliest[member.document] = (position, order, usable)
+    return [usable for _, _, usable in sorted(earliest.values(), key=lambda item: item[1])]
 
 
 def _coverage_value(scoring: Scoring, covered: set[str], said: set[str]) -> Callable[[ScoredGroup], float]:
@@ -308,8 +328,12 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, stem) -> list[ScoredGroup]:
+def _choose(
+    scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, stem
+) -> tuple[list[ScoredGroup], int | None]:
+    """The chosen groups, and the id of the article opening the brief opens on (None: the ranker's own)."""
     brief = _Brief(scoring, stem)
+    opener_id = None
     if scoring.concept_weights:
         covered: set[str] = set()
         said: set[str] = set()
@@ -320,19 +344,20 @@ def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, ste
             said.update(candidate.group.representative.stems)
 
         # Open on the story's lead: the article lead that covers most (one within the budget if any).
-        usable = (brief.usable(c) for c in candidates if _is_lead(scoring, c))
-        leads = [c for c in usable if c is not None and budget.fits(0, 0, _words(c), overrun=True)]
+        openings = {id(c): c for c in _openings(scoring, candidates, brief)}.values()
+        leads = [c for c in openings if budget.fits(0, 0, _words(c), overrun=True)]
         within = [c for c in leads if budget.fits(0, 0, _words(c))]
         if within or leads:
             opener = max(within or leads, key=value)
             brief.add(opener)
             on_choose(opener)
+            opener_id = opener.group.id  # the exchanges keep it (they start after the first sentence)
         _greedy(brief, candidates, budget, value, on_choose)
         if not SWAP_ROUNDS or budget.overrun:  # "about" N words fills the budget its own way
-            return brief.chosen
+            return brief.chosen, opener_id
         improved = _swapped(brief.chosen, candidates, scoring, budget, stem)
         if improved is None:
-            return brief.chosen
+            return brief.chosen, opener_id
         brief = improved
         covered.clear()
         said.clear()
@@ -341,7 +366,7 @@ def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, ste
         unchosen = (c for c in candidates if c.group.id not in brief.ids)
         if any(budget.fits(brief.words, len(brief.chosen), _words(c)) for c in unchosen):
             _greedy(brief, candidates, budget, value, on_choose)  # an exchange left room for more
-        return brief.chosen
+        return brief.chosen, opener_id
 
     # Rankers without concepts: best score first, skipping what repeats a chosen sentence (MMR).
     features: list[set[str]] = []
@@ -356,7 +381,7 @@ def _choose(scoring: Scoring, candidates: list[ScoredGroup], budget: Budget, ste
         return candidate.score
 
     _greedy(brief, candidates, budget, score_unless_repeat, add_features)
-    return brief.chosen
+    return brief.chosen, None
 
 
 def select(
@@ -375,14 +400,15 @@ def select(
         candidates = [s for s in scoring.groups if not s.group.representative.is_heading] or list(scoring.groups)
     banned: set[int] = set()
     chosen: list[ScoredGroup] = []
+    opener = None
     for _ in range(MAX_CHECK_ROUNDS):
-        chosen = _choose(scoring, [c for c in candidates if c.group.id not in banned], budget, stem)
-        ordered = order_chosen(chosen, scoring)
+        chosen, opener = _choose(scoring, [c for c in candidates if c.group.id not in banned], budget, stem)
+        ordered = order_chosen(chosen, scoring, opener)
         late = _unintroduced(ordered, scoring, stem)
         if not late:
             return ordered
         banned |= late
-    return tuple(c for c in order_chosen(chosen, scoring) if c.group.id not in banned)
+    return tuple(c for c in order_chosen(chosen, scoring, opener) if c.group.id not in banned)
 
 
 def _unintroduced(ordered: tuple[ScoredGroup, ...], scoring: Scoring, stem) -> set[int]:

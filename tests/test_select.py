@@ -93,6 +93,34 @@ def test_the_brief_opens_on_an_article_lead(algorithm):
     assert chosen[0].group.representative.index == 0 or any(m.index == 0 for m in chosen[0].group.members)
 
 
+def test_where_no_lead_of_the_story_can_stand_it_opens_on_an_articles_first_sentence_that_can():
+    """Regression (duc2003 d31028t cut to 3 articles): both hurricane reports open on a sentence too short
+    to stand ("Things could have been worse."), so the only lead that could, a weather forecast's, opened
+    the brief on frost over the Great Lakes."""
+    forecast = doc(
+        "Frost will cover patches of the landscape from the western Great Lakes to the Ohio Valley on Friday.",
+        "High pressure will bring mainly sunny but very cool conditions to the northeast of the nation.",
+    )
+    reports = [
+        doc(
+            "Things could have been worse.",
+            "Hurricane Georges crossed the Caribbean islands with winds of 150 miles an hour, killing hundreds.",
+            "Aid workers said the islands would need months to rebuild homes, roads and power lines.",
+        ),
+        doc(
+            "It was a long week.",
+            "Hurricane Georges killed hundreds of people on the Caribbean islands with winds of 150 miles an hour.",
+            "The islands' governments asked for aid to rebuild homes, roads and power lines.",
+        ),
+    ]
+    docs = segmented(forecast, *reports)
+    scoring = score(docs, group_sentences(docs), "consensus", "english")
+    chosen = select(scoring, 60, None)
+
+    opener = chosen[0].group.representative
+    assert "Georges" in opener.text and opener.index == 1  # its article's first sentence that can stand
+
+
 def test_a_sentence_that_continues_another_comes_only_with_it():
     continuing = [
         doc("The minister arrived in Vilnius on Tuesday for the two-day summit of the alliance.",
