@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import warnings
@@ -384,7 +385,9 @@ def _outlet_from_url(url: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _words(text: str) -> int:
+    """Words in a line; cached, as each paragraph is measured by a dozen rules in turn."""
     return len(text.split())
 
 
@@ -476,9 +479,10 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Link to another page")
     if words <= 8 and _ADVERT.fullmatch(text):
         return _Verdict("boilerplate", "Advertisement or page-widget label")
-    lowered = [w.strip(":|·•,.!()[]").lower() for w in text.split()]
-    if words <= 12 and set(lowered) <= _SOCIAL_WORDS and set(lowered) & _SOCIAL_NETWORKS:
-        return _Verdict("boilerplate", "Share buttons")
+    if words <= 12:
+        lowered = {w.strip(":|·•,.!()[]").lower() for w in text.split()}
+        if lowered <= _SOCIAL_WORDS and lowered & _SOCIAL_NETWORKS:
+            return _Verdict("boilerplate", "Share buttons")
     if words <= SHORT_LINE_MAX_WORDS * 2 and _PROMPT.match(text):
         return _Verdict("boilerplate", "Newsletter, subscription or sign-in prompt")
     if words <= SHORT_LINE_MAX_WORDS * 2 and _FOLLOW.match(text):

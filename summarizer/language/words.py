@@ -148,4 +148,4 @@ def content_stems(words: tuple[str, ...], name: str) -> tuple[str, ...]:
     """Stems of the words that carry content: stop words dropped."""
     stops = stop_words(name)
     stem = stemmer(name)
-    return tuple(stem(w) for w in words if w not in stops)
+    return tuple(stem.many([w for w in words if w not in stops]))
