@@ -385,7 +385,7 @@ def _outlet_from_url(url: str | None) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _words(text: str) -> int:
     """Words in a line; cached, as each paragraph is measured by a dozen rules in turn."""
     return len(text.split())
