@@ -128,25 +128,24 @@ def _prior(scoring: Scoring, candidate: ScoredGroup) -> float:
 
 
 def _openings(scoring: Scoring, candidates: list[ScoredGroup], brief: "_Brief") -> list[ScoredGroup]:
-    """Each article's opening as a brief may say it first: its lead, or where the lead cannot stand alone
-    ("It plowed over 17 islands.", "Things could have been worse."), its first sentence within the first
-    OPENING_SENTENCES that can. A brief opens on the story's lead, not on another story's lead because
-    the right story's first sentences lean on each other."""
-    earliest: dict[int, tuple[int, int, ScoredGroup]] = {}
+    """Each article's opening, as the brief may say it first: its lead, or, where the lead cannot stand
+    alone ("Things could have been worse.", too short to stand), the first of its OPENING_SENTENCES
+    that can. Without this, a story whose leads all lean or are short opened on another story's lead
+    (a weather forecast's, in a cluster on a hurricane). In the candidates' order, each group once."""
+    earliest: dict[int, tuple[int, int, ScoredGroup]] = {}  # document -> (position, order, group)
     for order, candidate in enumerate(candidates):
-        usable = None
-        for member in candidate.group.members:
-            position = scoring.positions.get((member.document, member.index), OPENING_SENTENCES)
-            if position >= OPENING_SENTENCES:
-                continue
-            known = earliest.get(member.document)
-            if known is not None and known[0] <= position:
-                continue
-            usable = usable or brief.usable(candidate)
-            if usable is None:
-                break
-            earliest[member.document] = (position, order, usable)
-    return [usable for _, _, usable in sorted(earliest.values(), key=lambda item: item[1])]
+        places = [(scoring.positions.get((m.document, m.index), OPENING_SENTENCES), m.document)
+                  for m in candidate.group.members]
+        better = [(position, document) for position, document in places
+                  if position < earliest.get(document, (OPENING_SENTENCES,))[0]]
+        if not better:
+            continue
+        usable = brief.usable(candidate)
+        if usable is not None:
+            for position, document in better:
+                earliest[document] = (position, order, usable)
+    unique = {usable.group.id: usable for _, _, usable in sorted(earliest.values(), key=lambda item: item[1])}
+    return list(unique.values())
 
 
 def _coverage_value(scoring: Scoring, covered: set[str], said: set[str]) -> Callable[[ScoredGroup], float]:
@@ -344,8 +343,7 @@ def _choose(
             said.update(candidate.group.representative.stems)
 
         # Open on the story's lead: the article lead that covers most (one within the budget if any).
-        openings = {id(c): c for c in _openings(scoring, candidates, brief)}.values()
-        leads = [c for c in openings if budget.fits(0, 0, _words(c), overrun=True)]
+        leads = [c for c in _openings(scoring, candidates, brief) if budget.fits(0, 0, _words(c), overrun=True)]
         within = [c for c in leads if budget.fits(0, 0, _words(c))]
         if within or leads:
             opener = max(within or leads, key=value)
