@@ -9,7 +9,8 @@ order keeps it after that.
 Two kinds of link, each with a reason a reader would give:
 - `on_previous`: the sentence continues the one before it in its article (a pronoun or connective
   opening it, an additive "also", a personal pronoun before any name, a quotation with no speaker).
-  It may stand in a brief only right after that sentence, or a sentence saying the same thing.
+  It may stand in a brief only right after that sentence, or a sentence saying the same thing; an
+  article's first sentence that opens on a connective ("But once in a great while ...") never.
 - `needs`: stems of definite descriptions whose head noun its article used earlier ("the document"
   after "a new security cooperation document"). Some earlier brief sentence must mention it.
 - `needs_any`: a sentence that adds to something ("Kishida is also slated to visit Belgium") needs
@@ -25,51 +26,45 @@ from dataclasses import dataclass
 from .segment import stemmer, stop_words
 from .types import SegmentedDocument, Sentence
 
-# Words that, opening a sentence, point back at the sentence before: pronouns, demonstratives and
-# connectives. Per language; a language without a row has no opener rule.
-OPENERS: dict[str, frozenset[str]] = {
+# Words that, opening a sentence, point back at the sentence before. Per language; a language without a
+# row has no opener rule. Pronouns and demonstratives point at something named before:
+POINTERS: dict[str, frozenset[str]] = {
     "english": frozenset(
-        "he she him his her hers they them their theirs it its this these those that such "
-        "but and or so yet still also however meanwhile moreover furthermore besides nevertheless "
-        "nonetheless instead likewise similarly then thus therefore hence there another "
+        "he she him his her hers they them their theirs it its this these those that such there another "
         "both either neither others".split()
     ),
-    "french": frozenset(
-        "il elle ils elles lui leur leurs son sa ses ce cet cette ces cela ceci celui celle ceux celles "
-        "mais et ou donc aussi également cependant pourtant toutefois ensuite puis ainsi".split()
+    "french": frozenset("il elle ils elles lui leur leurs son sa ses ce cet cette ces cela ceci celui celle ceux "
+                        "celles".split()),
+    "german": frozenset("er sie es ihm ihn ihr ihre ihrem ihren sein seine seinem seinen dies diese dieser "
+                        "dieses".split()),
+    "spanish": frozenset("él ella ellos ellas su sus este esta estos estas eso esto".split()),
+    "italian": frozenset("lui lei egli ella essi esse suo sua suoi sue questo questa questi queste".split()),
+    "portuguese": frozenset("ele ela eles elas seu sua seus suas este esta estes estas isso isto".split()),
+    "greek": frozenset("αυτός αυτή αυτό αυτοί αυτές αυτά αυτού αυτής αυτών του της των τους".split()),
+    "czech": frozenset("on ona ono oni ony jeho její jejich jemu tento tato toto tyto ten ta to".split()),
+    "polish": frozenset("on ona ono oni one jego jej ich jemu ten ta to te ci".split()),
+    "swedish": frozenset("han hon den det de hans hennes deras dess denna detta dessa".split()),
+}
+# connectives join the sentence to one before it ("But", "However"). A text's first sentence that opens
+# on one continues something the text does not hold (a paste begun mid-article): it stands nowhere.
+CONNECTIVES: dict[str, frozenset[str]] = {
+    "english": frozenset(
+        "but and or so yet still also however meanwhile moreover furthermore besides nevertheless "
+        "nonetheless instead likewise similarly then thus therefore hence".split()
     ),
-    "german": frozenset(
-        "er sie es ihm ihn ihr ihre ihrem ihren sein seine seinem seinen dies diese dieser dieses "
-        "aber und oder auch jedoch dennoch dann daher deshalb".split()
-    ),
-    "spanish": frozenset(
-        "él ella ellos ellas su sus este esta estos estas eso esto pero y o también sin embargo además "
-        "luego así".split()
-    ),
-    "italian": frozenset(
-        "lui lei egli ella essi esse suo sua suoi sue questo questa questi queste ma e o anche però "
-        "inoltre quindi poi".split()
-    ),
-    "portuguese": frozenset(
-        "ele ela eles elas seu sua seus suas este esta estes estas isso isto mas e ou também porém "
-        "além então assim".split()
-    ),
-    "greek": frozenset(
-        "αυτός αυτή αυτό αυτοί αυτές αυτά αυτού αυτής αυτών του της των τους επίσης όμως αλλά "
-        "και ή ωστόσο επομένως".split()
-    ),
-    "czech": frozenset(
-        "on ona ono oni ony jeho její jejich jemu tento tato toto tyto ten ta to ale a nebo také "
-        "však proto pak".split()
-    ),
-    "polish": frozenset(
-        "on ona ono oni one jego jej ich jemu ten ta to te ci ale i lub także również jednak więc "
-        "potem".split()
-    ),
-    "swedish": frozenset(
-        "han hon den det de hans hennes deras dess denna detta dessa men och eller också även dock "
-        "sedan därför".split()
-    ),
+    "french": frozenset("mais et ou donc aussi également cependant pourtant toutefois ensuite puis ainsi".split()),
+    "german": frozenset("aber und oder auch jedoch dennoch dann daher deshalb".split()),
+    "spanish": frozenset("pero y o también sin embargo además luego así".split()),
+    "italian": frozenset("ma e o anche però inoltre quindi poi".split()),
+    "portuguese": frozenset("mas e ou também porém além então assim".split()),
+    "greek": frozenset("επίσης όμως αλλά και ή ωστόσο επομένως".split()),
+    "czech": frozenset("ale a nebo také však proto pak".split()),
+    "polish": frozenset("ale i lub także również jednak więc potem".split()),
+    "swedish": frozenset("men och eller också även dock sedan därför".split()),
+}
+OPENERS: dict[str, frozenset[str]] = {
+    language: POINTERS.get(language, frozenset()) | CONNECTIVES.get(language, frozenset())
+    for language in POINTERS.keys() | CONNECTIVES.keys()
 }
 
 # Anywhere in a sentence, these presuppose something said before about its subject ("is also
@@ -156,11 +151,16 @@ def _words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t[:1].isalnum()]
 
 
+def _first_word(lowered: list[str]) -> str:
+    """The opening word without a clitic: "that" in "That's why", "they" in "They're"."""
+    return re.split(r"['’]", lowered[0], maxsplit=1)[0]
+
+
 def _leans_on_previous(tokens: list[str], language: str) -> bool:
     if not tokens:
         return False
     lowered = [t.lower() for t in tokens]
-    if lowered[0] in OPENERS.get(language, ()):
+    if _first_word(lowered) in OPENERS.get(language, ()):
         return True
     pronouns = PERSONAL_PRONOUNS.get(language)
     if pronouns and any(low in pronouns for low in lowered[1:]):
@@ -281,7 +281,10 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         first = self._first_use.get(sentence.document, {})
         tokens = _tokens(sentence.text)
         words = _words(tokens)
-        on_previous = position > 0 and (_leans_on_previous(words, language) or _is_bare_quotation(sentence.text))
+        if position == 0:  # an opening connective continues a sentence the text does not hold
+            on_previous = bool(words) and _first_word([words[0].lower()]) in CONNECTIVES.get(language, ())
+        else:
+            on_previous = _leans_on_previous(words, language) or _is_bare_quotation(sentence.text)
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position

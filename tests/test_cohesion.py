@@ -25,8 +25,10 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         "The leader said he would return to the capital on Friday evening.",
         '"Japan will stand with Ukraine for as long as needed, whatever the cost."',
         "«Nous voulons une coopération plus étroite avec l'alliance.»",
+        "That's why the alliance wants a document of its own with Japan.",
     ],
-    ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets"],
+    ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
+         "pronoun with a clitic"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
@@ -79,6 +81,32 @@ def test_a_description_new_to_its_article_needs_nothing():
 def test_a_lead_never_leans_even_on_its_headline():
     docs = segmented(doc("Fire kills 60 in Northern Port", "The fire broke out at a market on Friday night."))
     assert leanings(docs, "english") == {}
+
+
+@pytest.mark.parametrize(
+    "lead, language",
+    [
+        ("But once in a great while a neutrino does hit an atom and leaves clues about itself.", "english"),
+        ("However, the talks were put off until the autumn of next year.", "english"),
+        ("Mais le sommet a été reporté à l'automne prochain.", "french"),
+    ],
+)
+def test_a_first_sentence_that_opens_on_a_connective_stands_nowhere(lead, language):
+    """Regression (duc2003_task3 d125i): a text that starts mid-article ("But once in a great while ...")
+    opened a brief on a sentence continuing one nobody can see."""
+    docs = segmented(doc(lead, "The detectors sit deep under a mountain in Japan."), language=language)
+    assert leanings(docs, language)[(0, 0)].on_previous
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["It is illegal to drive while talking on a cell phone in this Cleveland suburb.",
+     "They are pioneers, in a way: the first generation taught at home by their parents."],
+    ids=["expletive it", "pronoun named later"],
+)
+def test_a_first_sentence_that_opens_on_a_pronoun_still_stands(lead):
+    docs = segmented(doc(lead, "The city council passed the ban last year after a crash."))
+    assert (0, 0) not in leanings(docs, "english")
 
 
 def test_openers_are_per_language():

@@ -121,6 +121,22 @@ def test_where_no_lead_of_the_story_can_stand_it_opens_on_an_articles_first_sent
     assert "Georges" in opener.text and opener.index == 1  # its article's first sentence that can stand
 
 
+def test_a_text_that_starts_mid_article_never_shows_its_first_sentence():
+    """Regression (duc2003_task3 d125i): "But once in a great while ..." opened a brief."""
+    articles = [
+        doc("But once in a great while a neutrino hits an atom in the tank of water under the mountain.",
+            "The collision sends out a flash of blue light that sensors in the tank can detect and measure.",
+            "Physicists said on Friday that the flashes show neutrinos have mass, after years of counting."),
+        doc("Physicists said on Friday that neutrinos have mass, after years of counting flashes of light.",
+            "The detector sits in a mine under a mountain and holds 50,000 tons of very pure water."),
+    ]
+    docs = segmented(*articles)
+    scoring = score(docs, group_sentences(docs), "consensus", "english")
+    for max_words in (20, 40, 80):
+        chosen = select(scoring, max_words, None)
+        assert chosen and not any(c.group.representative.text.startswith("But") for c in chosen)
+
+
 def test_a_sentence_that_continues_another_comes_only_with_it():
     continuing = [
         doc("The minister arrived in Vilnius on Tuesday for the two-day summit of the alliance.",
