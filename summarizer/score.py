@@ -13,6 +13,7 @@ cleaned, segmented input through an adapter that reads their per-sentence rating
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -86,11 +87,22 @@ def is_eligible(sentence: Sentence) -> bool:
     text = sentence.text
     return (
         not sentence.is_heading
+        and not _starts_mid_sentence(sentence)
         and MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS
         and not text.endswith((":", ","))
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
     )
+
+
+def _starts_mid_sentence(sentence: Sentence) -> bool:
+    """A sentence whose first word is all lower case ("a court to prevent the report ...") is the tail of
+    one broken off by the copy (a line break, a page), not a sentence. "iPhone", "eBay" are names."""
+    first = _FIRST_WORD.match(sentence.text)
+    return bool(first) and first.group(1).islower()
+
+
+_FIRST_WORD = re.compile(r"[\W_]*?([^\W\d_][\w'’-]*)")
 
 
 def body_positions(documents: Sequence[SegmentedDocument]) -> dict[tuple[int, int], int]:

@@ -63,6 +63,10 @@ def test_sumy_adapter_reads_ratings_not_just_the_choice():
         ("Too short to stand.", False),
         ("Related coverage of the summit and its many outcomes follows here:", False),
         ('He said "the talks would go on for days and nights to come.', False),
+        # the tail of a sentence a copy broke at a line ("... planned to ask" / "a court to prevent ...")
+        ("a court to prevent the Truth Commission report from implicating him in covering up terror.", False),
+        ("iPhone sales rose by a fifth in the quarter, the company said on Thursday.", True),
+        ("3 people were killed when the storm hit the coast on Sunday night.", True),
     ],
 )
 def test_eligibility(text, eligible):
