@@ -89,10 +89,15 @@ def is_eligible(sentence: Sentence) -> bool:
         not sentence.is_heading
         and not _starts_mid_sentence(sentence)
         and MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS
-        and not text.endswith((":", ","))
+        and text.rstrip().endswith(SENTENCE_ENDINGS)
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
     )
+
+
+# A sentence ends on one of these (after any closing quote or bracket): a line that stops without one is
+# a caption ("A map of the quake's intensity, made by USGS"), a heading run into text, or text cut off.
+SENTENCE_ENDINGS = tuple('.!?…"”’»)]」』。！？।؟')
 
 
 def _starts_mid_sentence(sentence: Sentence) -> bool:

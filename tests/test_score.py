@@ -74,6 +74,14 @@ def test_eligibility(text, eligible):
     assert is_eligible(sentence) is eligible
 
 
+def test_a_line_that_stops_without_ending_a_sentence_is_not_one():
+    """Regression (multiling2011_en M006): a photo caption run into the paragraph before it stood in a brief."""
+    paragraph = ('"I just held on and bounced across the wall," he said, as quoted by the Associated Press. '
+                 "A map indicating the intensity of the earthquake in Haiti and the Dominican Republic, made by USGS")
+    quote, caption = segmented(doc(paragraph))[0].sentences
+    assert is_eligible(quote) and not is_eligible(caption)
+
+
 @pytest.mark.parametrize(
     "name, resolved",
     [("default", "consensus"), ("LexRank", "lexrank"), (" kl-sum ", "kl"), ("nope", None)],
