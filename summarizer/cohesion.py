@@ -151,16 +151,17 @@ def _words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t[:1].isalnum()]
 
 
-def _first_word(lowered: list[str]) -> str:
-    """The opening word without a clitic: "that" in "That's why", "they" in "They're"."""
-    return re.split(r"['’]", lowered[0], maxsplit=1)[0]
+def _opens_on(lowered: list[str], words: frozenset[str]) -> bool:
+    """Whether the opening word, or a part of it joined by an apostrophe, is one of `words`: "that" in
+    "That's why", "il" in French "S'il avait voté"."""
+    return bool(lowered) and any(part in words for part in re.split(r"['’]", lowered[0]))
 
 
 def _leans_on_previous(tokens: list[str], language: str) -> bool:
     if not tokens:
         return False
     lowered = [t.lower() for t in tokens]
-    if _first_word(lowered) in OPENERS.get(language, ()):
+    if _opens_on(lowered, OPENERS.get(language, frozenset())):
         return True
     pronouns = PERSONAL_PRONOUNS.get(language)
     if pronouns and any(low in pronouns for low in lowered[1:]):
@@ -282,7 +283,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         tokens = _tokens(sentence.text)
         words = _words(tokens)
         if position == 0:  # an opening connective continues a sentence the text does not hold
-            on_previous = bool(words) and _first_word([words[0].lower()]) in CONNECTIVES.get(language, ())
+            on_previous = _opens_on([w.lower() for w in words[:1]], CONNECTIVES.get(language, frozenset()))
         else:
             on_previous = _leans_on_previous(words, language) or _is_bare_quotation(sentence.text)
         needs = frozenset(

@@ -113,3 +113,9 @@ def test_openers_are_per_language():
     leaning = leaning_of("Le président a annoncé un plan de relance.", "Il a aussi promis des baisses d'impôts.",
                          language="french")
     assert leaning.on_previous
+
+
+def test_an_elided_pronoun_opening_a_french_sentence_leans_on_the_one_before():
+    leaning = leaning_of("Le maire n'a pas pris part au vote du conseil municipal.",
+                         "S'il avait voté, il aurait été contre le don à la Croix-Rouge.", language="french")
+    assert leaning.on_previous
