@@ -62,6 +62,16 @@ CONNECTIVES: dict[str, frozenset[str]] = {
     "polish": frozenset("ale i lub także również jednak więc potem".split()),
     "swedish": frozenset("men och eller också även dock sedan därför".split()),
 }
+# and phrases that do the same when a comma sets them off ("In addition, ..." but not "In addition to
+# the dead, ...", which says what it adds to).
+CONNECTIVE_PHRASES: dict[str, tuple[str, ...]] = {
+    "english": ("in addition", "by contrast", "in contrast", "as a result", "in comparison", "on the other hand",
+                "for example", "for instance", "even so", "in response", "in turn", "in that case"),
+    "french": ("en comparaison", "par ailleurs", "en revanche", "en outre", "de plus", "par conséquent",
+               "en effet", "par exemple", "pour sa part", "de son côté"),
+    "german": ("zum beispiel", "im gegensatz dazu"),
+    "spanish": ("por ejemplo", "en cambio", "por otra parte", "por lo tanto", "en comparación"),
+}
 OPENERS: dict[str, frozenset[str]] = {
     language: POINTERS.get(language, frozenset()) | CONNECTIVES.get(language, frozenset())
     for language in POINTERS.keys() | CONNECTIVES.keys()
@@ -163,6 +173,7 @@ def _leans_on_previous(tokens: list[str], language: str) -> bool:
     lowered = [t.lower() for t in tokens]
     if _opens_on(lowered, OPENERS.get(language, frozenset())):
         return True
+
     pronouns = PERSONAL_PRONOUNS.get(language)
     if pronouns and any(low in pronouns for low in lowered[1:]):
         # "he said" with nobody named in the sentence points back; with a name, it points at that name
@@ -170,6 +181,11 @@ def _leans_on_previous(tokens: list[str], language: str) -> bool:
         not_names = NOT_NAMES.get(language, frozenset())
         return not any(token[:1].isupper() and token.lower() not in not_names for token in tokens[1:])
     return False
+
+
+def _opens_on_phrase(text: str, language: str) -> bool:
+    opening = text.lstrip().lower()
+    return any(opening.startswith(phrase + ",") for phrase in CONNECTIVE_PHRASES.get(language, ()))
 
 
 # Quotation marks that open and close a quotation, by opening mark ("..." and '...' close with themselves).
@@ -285,7 +301,8 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         if position == 0:  # an opening connective continues a sentence the text does not hold
             on_previous = _opens_on([w.lower() for w in words[:1]], CONNECTIVES.get(language, frozenset()))
         else:
-            on_previous = _leans_on_previous(words, language) or _is_bare_quotation(sentence.text)
+            on_previous = (_leans_on_previous(words, language) or _is_bare_quotation(sentence.text)
+                           or _opens_on_phrase(sentence.text, language))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position

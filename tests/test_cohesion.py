@@ -26,9 +26,10 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         '"Japan will stand with Ukraine for as long as needed, whatever the cost."',
         "«Nous voulons une coopération plus étroite avec l'alliance.»",
         "That's why the alliance wants a document of its own with Japan.",
+        "In comparison, the Japanese government has promised 500 million dollars.",
     ],
     ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
-         "pronoun with a clitic"],
+         "pronoun with a clitic", "connective phrase"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
@@ -113,6 +114,10 @@ def test_openers_are_per_language():
     leaning = leaning_of("Le président a annoncé un plan de relance.", "Il a aussi promis des baisses d'impôts.",
                          language="french")
     assert leaning.on_previous
+
+
+def test_a_phrase_that_says_what_it_adds_to_stands_alone():
+    assert leaning_of(LEAD, "In addition to the summit, Kishida will visit Belgium for talks with EU leaders.") is None
 
 
 def test_an_elided_pronoun_opening_a_french_sentence_leans_on_the_one_before():
