@@ -961,6 +961,38 @@ def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> R
     return Removed("metadata", "Dateline at the start of the article", match.group(0).strip())
 
 
+# A date run into the first paragraph, as a page copied without its line break gives it: "Sobota, 26. března
+# 2005 Až čtyřikrát více žen ...", "Saturday, March 26, 2005 Up to four times ...". At most this many words,
+# the last a year and another a day, then a capital; read as a date in the document's language.
+LEADING_DATE_MAX_WORDS = 5
+_YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d[.,]?")
+
+
+def _strip_leading_date(live: list[tuple[int, str, str]], state: _State) -> Removed | None:
+    """Take a date off the start of the first paragraph and keep it as the document's date where it has
+    none of more weight (a labelled date, a date line)."""
+    if not live:
+        return None
+    position, text, original = live[0]
+    words = text.split(maxsplit=LEADING_DATE_MAX_WORDS + 1)
+    for count in range(min(LEADING_DATE_MAX_WORDS, len(words) - 1), 1, -1):
+        prefix = " ".join(words[:count])
+        numbers = sum(1 for word in words[:count] if any(c.isdigit() for c in word))
+        if not (_YEAR_WORD.fullmatch(words[count - 1]) and words[count][:1].isupper() and numbers >= 2):
+            continue  # a day and a year at least: "In 2005 The Beatles ..." is no date line
+        if words[0].lower().strip(",.") in state.stopwords:
+            return None  # "On March 26, 2005 Oxfam said ...": the sentence's own words, not a date line
+        date = _read_date(prefix.rstrip(".,"), state)
+        if date is None:
+            continue
+        remainder = text.split(maxsplit=count)[count]
+        live[0] = (position, remainder, remainder)
+        if state.date_rank < 1:
+            state.date, state.date_rank = date, 1
+        return Removed("metadata", "Date at the start of the article", prefix)
+    return None
+
+
 def clean_document(document: Document, language: str | None = None) -> Document:
     """Return `document` with only its article text, and every removed piece listed with a reason.
 
@@ -1004,7 +1036,7 @@ def _clean_document(
             break
         removed.extend((live[i][0], item) for i, item in found.items())
         live = [p for i, p in enumerate(live) if i not in found]
-    dateline = _strip_inline_dateline(live, state)
+    dateline = _strip_inline_dateline(live, state) or _strip_leading_date(live, state)
     if dateline:
         removed.append((live[0][0], dateline))
     removed.sort(key=lambda pair: pair[0])

@@ -632,6 +632,33 @@ def test_a_wire_dateline_leaves_the_lead_and_is_kept_as_metadata(opening, dateli
 
 
 @pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("Saturday, March 26, 2005 ", "2005-03-26"),
+        ("26 March 2005 ", "2005-03-26"),
+    ],
+)
+def test_a_date_run_into_the_lead_leaves_it_and_dates_the_article(opening, date):
+    """Regression (multiling2011_cs M000: "Sobota, 26. března 2005 Až čtyřikrát ..." opened a brief)."""
+    lead = "Up to four times as many women as men died in the tsunami, figures released by Oxfam show."
+    cleaned = clean_document(Document(text=opening + lead + "\n\n" + _article()))
+
+    assert _paragraphs(cleaned)[0] == lead and cleaned.date == date
+    assert Removed("metadata", "Date at the start of the article", opening.strip()) in cleaned.removed
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "On March 26, 2005 Oxfam said four times as many women as men died in the tsunami.",
+        "In 2005 The Beatles were voted the best band of all time by the readers of the magazine.",
+    ],
+)
+def test_a_lead_that_opens_on_its_own_date_keeps_it(lead):
+    assert _paragraphs(clean_document(Document(text=lead + "\n\n" + _article())))[0] == lead
+
+
+@pytest.mark.parametrize(
     "lead",
     [
         "Apple (AAPL) - Shares rose after the company said sales of its phones grew in the quarter.",
