@@ -25,10 +25,13 @@ ARTICLES = [
 ]
 
 
+def scoring_of(*articles, algorithm="consensus"):
+    docs = segmented(*articles)
+    return score(docs, group_sentences(docs), algorithm, "english")
+
+
 def run(algorithm="consensus", max_words=None, max_sentences=None):
-    docs = segmented(*ARTICLES)
-    scoring = score(docs, group_sentences(docs), algorithm, "english")
-    return select(scoring, max_words, max_sentences)
+    return select(scoring_of(*ARTICLES, algorithm=algorithm), max_words, max_sentences)
 
 
 @pytest.mark.parametrize("algorithm", ["consensus", "lexrank", "lead"])
@@ -80,8 +83,7 @@ def test_about_mode_runs_over_by_a_bounded_amount_and_never_cuts(max_words):
 
 
 def test_about_mode_fills_what_strict_mode_leaves_short():
-    docs = segmented(*ARTICLES)
-    scoring = score(docs, group_sentences(docs), "consensus", "english")
+    scoring = scoring_of(*ARTICLES)
     strict = sum(c.group.representative.word_count for c in select(scoring, 20, None))
     about = sum(c.group.representative.word_count for c in select(scoring, 20, None, "about"))
     assert strict <= 20 < about
@@ -113,9 +115,7 @@ def test_where_no_lead_of_the_story_can_stand_it_opens_on_an_articles_first_sent
             "The islands' governments asked for aid to rebuild homes, roads and power lines.",
         ),
     ]
-    docs = segmented(forecast, *reports)
-    scoring = score(docs, group_sentences(docs), "consensus", "english")
-    chosen = select(scoring, 60, None)
+    chosen = select(scoring_of(forecast, *reports), 60, None)
 
     opener = chosen[0].group.representative
     assert "Georges" in opener.text and opener.index == 1  # its article's first sentence that can stand
@@ -130,8 +130,7 @@ def test_a_text_that_starts_mid_article_never_shows_its_first_sentence():
         doc("Physicists said on Friday that neutrinos have mass, after years of counting flashes of light.",
             "The detector sits in a mine under a mountain and holds 50,000 tons of very pure water."),
     ]
-    docs = segmented(*articles)
-    scoring = score(docs, group_sentences(docs), "consensus", "english")
+    scoring = scoring_of(*articles)
     for max_words in (20, 40, 80):
         chosen = select(scoring, max_words, None)
         assert chosen and not any(c.group.representative.text.startswith("But") for c in chosen)
@@ -144,8 +143,7 @@ def test_a_sentence_that_continues_another_comes_only_with_it():
         doc("The minister arrived in Vilnius on Tuesday for the two-day summit of the alliance.",
             "Talks on the new partnership document will continue on Wednesday with the other members."),
     ]
-    docs = segmented(*continuing)
-    scoring = score(docs, group_sentences(docs), "consensus", "english")
+    scoring = scoring_of(*continuing)
     for max_words in (20, 40, 60):
         texts = [c.group.representative.text for c in select(scoring, max_words, None)]
         if any(t.startswith("She also") for t in texts):
