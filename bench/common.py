@@ -50,6 +50,15 @@ DEFAULT_WORDS = {"duc2003": 100, "duc2003_task3": 100, "duc2006": 250}
 DEFAULT_WORDS_OTHERWISE = 250
 
 
+def set_families(names: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """Sets grouped for a mean: ("MEAN", the full sets), then ("MEAN@K", the sets cut to K articles) for
+    each K present, so sets cut to 2 and to 3 articles are never averaged together."""
+    full = [n for n in names if split_set_name(n)[1] is None]
+    cuts = sorted({k for k in (split_set_name(n)[1] for n in names) if k is not None})
+    families = [("MEAN", full)] if full else []
+    return families + [(f"MEAN@{k}", [n for n in names if split_set_name(n)[1] == k]) for k in cuts]
+
+
 def load_clusters(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]

@@ -8,7 +8,7 @@
 For every mode, algorithm and set present in both runs (clusters paired by id), it prints B - A:
 the mean difference of R-1 and R-2, a 95% paired-bootstrap interval of that mean (resampling
 clusters), and the sign test (wins/losses among clusters that differ, two-sided p). A row is marked
-`*` when the interval excludes 0. MEAN (full sets) and MEAN@3 rows resample clusters within each set
+`*` when the interval excludes 0. MEAN (full sets) and MEAN@K (sets cut to K articles) rows resample clusters within each set
 and weigh every set the same, as the quality tables do (no sign test there: pooled signs would let
 duc2006's 50 clusters outvote MultiLing's 10). At 30 clusters a difference under ~0.5 is
 usually noise; look at the interval, not the mean.
@@ -22,6 +22,7 @@ import math
 from pathlib import Path
 
 import numpy as np
+from common import set_families
 
 RESAMPLES = 10_000
 SEED = 0
@@ -96,7 +97,7 @@ def compare(a_run: dict, b_run: dict, algorithm: str | None = None, against: str
             print_(f"\n{m}, {title}: B - A per set, mean [95% paired bootstrap] wins/losses sign-test p; "
                    "* = interval excludes 0")
             print_(f"  {'set':<20}{'n':>4}  {'ROUGE-1':<38}   {'ROUGE-2':<38}")
-            full, small = [], []
+            diffs = {}
             for name in a_sets:
                 if name not in b_sets:
                     continue
@@ -104,8 +105,9 @@ def compare(a_run: dict, b_run: dict, algorithm: str | None = None, against: str
                 if not ids:
                     continue
                 print_(_row(name, len(ids), [diff], rng))
-                (small if "@" in name else full).append(diff)
-            for label, group in (("MEAN", full), ("MEAN@3", small)):
+                diffs[name] = diff
+            for label, names in set_families(list(diffs)):
+                group = [diffs[n] for n in names]
                 if len(group) > 1:
                     print_(_row(label, sum(len(d) for d in group), group, rng))
 

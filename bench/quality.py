@@ -19,7 +19,8 @@ Scoring (bench/common.py): rouge-score ROUGE-1 / ROUGE-2 recall x100, averaged o
 references, then over clusters; English with rouge-score's tokenizer and Porter stemming, French,
 Czech and Greek on lower-cased Unicode `\\w+` tokens, unstemmed. A table per mode: a row per
 algorithm, a column per set, then MEAN (the mean of the full sets' means, each set weighing the same)
-and MEAN@3 (the same over the 3-article sets). `--json` keeps every cluster's scores, which
+and MEAN@K (the same over the sets cut to K articles, one column per K: `--sets duc2003@2,duc2006@2`
+gives MEAN@2). `--json` keeps every cluster's scores, which
 `--compare` (bench/compare.py) needs to tell a change's signal from noise: at 30 clusters a
 difference under about 0.5 is usually noise.
 
@@ -54,6 +55,7 @@ from common import (
     replaying,
     rouge_recall,
     scorer_for,
+    set_families,
     split_set_name,
 )
 
@@ -201,18 +203,16 @@ def set_means(by_set: dict, names) -> tuple[float, float] | None:
 def print_tables(results: dict, file=sys.stdout) -> None:
     for mode, by_algorithm in results["results"].items():
         sets = list(next(iter(by_algorithm.values())).keys())
-        full = [s for s in sets if "@" not in s]
-        small = [s for s in sets if "@" in s]
-        columns = sets + (["MEAN"] if full else []) + (["MEAN@3"] if small else [])
+        families = set_families(sets)
+        columns = sets + [label for label, _ in families]
         width = max(13, *(len(c) + 1 for c in columns))
         print(f"\n{mode}: {results['meta']['modes'][mode]!r}; ROUGE-1 / ROUGE-2 recall, briefs cut to the "
               f"reference length", file=file)
         print(f"{'algorithm':<10}" + "".join(f"{c:>{width}}" for c in columns), file=file)
         for algorithm, by_set in by_algorithm.items():
             cells = [(by_set[s]["rouge1"], by_set[s]["rouge2"]) for s in sets]
-            for names in (full, small):
-                if names:
-                    cells.append(set_means(by_set, names))
+            for _, names in families:
+                cells.append(set_means(by_set, names))
             print(f"{algorithm:<10}" + "".join(f"{f'{a:.2f}/{b:.2f}':>{width}}" for a, b in cells), file=file)
         words = {a: {s: by_set[s]["words"] for s in sets} for a, by_set in by_algorithm.items()}
         print(f"{'words':<10}" + "".join(
