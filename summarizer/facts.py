@@ -240,12 +240,59 @@ class _Reader:
         self.stops = stop_words(language)
         self.stem = stemmer(language)
         self.used: set[int] = set()  # tokens that belong to a figure already read
+        self.ratios = self._ratios()
+
+    def _ratio_values(self, i: int) -> float | None:
+        token = self.tokens[i]
+        if token.kind == "num":
+            return _number_value(token.text, self.language)
+        if token.lower == "one":
+            return 1.0
+        return float(_UNITS[token.lower]) if token.lower in _UNITS else (
+            float(_TENS[token.lower]) if token.lower in _TENS else None)
+
+    def _ratios(self) -> dict[int, tuple[int, float]]:
+        """The ratios of a sentence ("one out of 10 children", "5 of every 10,000", "one in five"), by the
+        index of their first number: (index of their second number, the ratio as a percentage). A ratio is
+        read as the share it is, never as a count of the thing named after it: "10 children" is no toll.
+        English only, as the written numbers are."""
+        if self.language != "english":
+            return {}
+        tokens = self.tokens
+        found: dict[int, tuple[int, float]] = {}
+        for i in range(2, len(tokens)):
+            for joiner in (("out", "of"), ("of", "every"), ("in", "every"), ("in",)):
+                start = i - len(joiner) - 1
+                if start < 0 or tuple(t.lower for t in tokens[start + 1:i]) != joiner:
+                    continue
+                if re.fullmatch(r"1[89]\d\d|20\d\d", tokens[i].text):
+                    break  # "5 in 2005": a year
+                part, whole = self._ratio_values(start), self._ratio_values(i)
+                if part is not None and whole and part < whole and start not in found:
+                    found[start] = (i, 100.0 * part / whole)
+                break
+        return found
+
+    def _ratio(self, start: int, end: int, share: float) -> Figure | None:
+        """The ratio at tokens[start..end] as a percentage of what it counts ("children")."""
+        self.used.update(range(start, end + 1))
+        key = self._counted(end + 1, start)
+        if key is None:
+            return None
+        text = self.text[self.tokens[start].start:self.tokens[end].end]
+        return Figure("percent", key, share, text, self._bound(start, end + 1), precision=share * 0.01)
 
     def figures(self) -> tuple[Figure, ...]:
         found: list[Figure] = []
         tokens = self.tokens
         for i, token in enumerate(tokens):
             if i in self.used:
+                continue
+            if i in self.ratios:
+                end, share = self.ratios[i]
+                figure = self._ratio(i, end, share)
+                if figure:
+                    found.append(figure)
                 continue
             if token.kind == "iso":
                 year, month, day = token.text.split("-")

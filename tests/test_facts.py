@@ -98,6 +98,32 @@ def test_compare(a, b, expected):
     assert verdict(a, b) == expected
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # 92,000 deaths of 1,027,000 births is about one in 10 (duc2006 D0625G badged them as differing)
+        ("One out of 10 children in Kenya dies of preventable diseases before the age of five, the East African "
+         "Standard newspaper reported today.",
+         "Out of 1,027,000 live births, 92,000 children under the age of five in Kenya die annually due to "
+         "malnutrition and attendant diseases, the East African Standard reported."),
+        ("Autism affects about 5 of every 10,000 children.", "Autism affects 1,000 children in the state."),
+    ],
+)
+def test_a_ratio_is_not_a_count_to_dispute(a, b):
+    assert verdict(a, b) != "differ"
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("Three in five voters backed the plan.", "Sixty percent of voters backed the plan.", "agree"),
+        ("Autism affects about 5 of every 10,000 children.", "Autism affects 1 out of 1,000 children.", "differ"),
+    ],
+)
+def test_a_ratio_is_the_share_it_gives(a, b, expected):
+    assert verdict(a, b) == expected
+
+
 def test_compare_says_what_differs_as_each_sentence_writes_it():
     comparison = compare(facts_of("The fire killed 60 people and injured 162."), facts_of("Sixty-seven died and 173 were hurt."))
     assert comparison.figures == (Difference("60", "sixty-seven"), Difference("162", "173"))
