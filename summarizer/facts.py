@@ -134,6 +134,8 @@ MONTHS = {
     )
     for name in names
 }
+# "last year" / "this year" / "next year": which year, relative to when the report was written.
+RELATIVE_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -282,8 +284,20 @@ class _Reader:
         text = self.text[self.tokens[start].start:self.tokens[end].end]
         return Figure("percent", key, share, text, self._bound(start, end + 1), precision=share * 0.01)
 
+    def _relative_times(self) -> list[Figure]:
+        """ "last year", "this month", "next week": a time, as a date is, so that "60,000 tons last year"
+        and a target of "110,000 tons this year" are two times' counts, not a dispute. English only."""
+        if self.language != "english":
+            return []
+        tokens = self.tokens
+        return [
+            Figure("date", f"relative {b.lower}", float(RELATIVE_OFFSETS[a.lower]), f"{a.text} {b.text}")
+            for a, b in zip(tokens, tokens[1:])
+            if a.lower in RELATIVE_OFFSETS and b.lower in ("year", "month", "week")
+        ]
+
     def figures(self) -> tuple[Figure, ...]:
-        found: list[Figure] = []
+        found: list[Figure] = self._relative_times()
         tokens = self.tokens
         for i, token in enumerate(tokens):
             if i in self.used:

@@ -124,6 +124,19 @@ def test_a_ratio_is_the_share_it_gives(a, b, expected):
     assert verdict(a, b) == expected
 
 
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        # duc2003_task3 d122h: a target for this year against last year's harvest
+        ("Tanzania aims to raise its cashew nut production to 110,000 tons this year, the ministry said.",
+         "It produced only 60,000 tons of cashew nut last year.", "unrelated"),
+        ("The harvest reached 60,000 tons last year.", "The harvest reached 65,000 tons last year.", "differ"),
+    ],
+)
+def test_counts_of_two_times_named_relative_to_now_are_no_dispute(a, b, expected):
+    assert verdict(a, b) == expected
+
+
 def test_compare_says_what_differs_as_each_sentence_writes_it():
     comparison = compare(facts_of("The fire killed 60 people and injured 162."), facts_of("Sixty-seven died and 173 were hurt."))
     assert comparison.figures == (Difference("60", "sixty-seven"), Difference("162", "173"))
