@@ -263,6 +263,8 @@ class _Reader:
         tokens = self.tokens
         found: dict[int, tuple[int, float]] = {}
         for i in range(2, len(tokens)):
+            if tokens[i - 1].lower not in ("of", "every", "in"):
+                continue  # most tokens: no ratio ends here
             for joiner in (("out", "of"), ("of", "every"), ("in", "every"), ("in",)):
                 start = i - len(joiner) - 1
                 if start < 0 or tuple(t.lower for t in tokens[start + 1:i]) != joiner:
