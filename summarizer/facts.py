@@ -519,13 +519,15 @@ class _Reader:
             return "at_least"
         if words[-1:] in (["another"], ["further"]) or (tail and tail[0] in PART_WORDS) or tail == ["of", "them"]:
             return "part"  # "three other provinces", "20 more", "another 5": a part of a count, not the count
+        if tail[:1] == ["others"] and first >= 2 and words[-1:] == ["and"] and self.tokens[first - 2].text[:1].isupper():
+            return "part"  # "Catanduanes and three others"; "injuring 162 others" is the whole count
         return "exact"
 
 
 QUALIFIER_WORDS = frozenset(w for phrase, _ in QUALIFIERS for w in phrase)
 AMOUNT_OF = frozenset(("in", "for", "worth"))
 TIME_AND_ORDINAL_SUFFIXES = frozenset(("am", "pm", "st", "nd", "rd", "th", "gmt", "utc"))
-PART_WORDS = frozenset(("other", "others", "more", "additional", "further", "new", "extra"))
+PART_WORDS = frozenset(("other", "more", "additional", "further", "new", "extra"))
 
 
 def _names(tokens: list[_Token]) -> tuple[str, ...]:
@@ -676,6 +678,24 @@ def _names_apart(a: Facts, b: Facts) -> bool:
     return any(x not in exact and not any(_same_name(x, y) for y in b.names) for x in a.names)
 
 
+def _unmatched(a: Facts, b: Facts) -> list[Difference]:
+    """Where one sentence gives a counted thing once and the other gives it more than once ("56 percent
+    of the vote" / "with 22 percent of the vote counted, 51 percent of the vote"), the one value must be
+    one of the others; if none is compatible, they differ (shown against the nearest)."""
+    found = []
+    for one, many, flip in ((a, b, False), (b, a, True)):
+        for key in one.keys - many.keys:
+            if key[0] == "date":
+                continue
+            values = [f for f in many.figures if (f.kind, f.key) == key]
+            mine = next(f for f in one.figures if (f.kind, f.key) == key)
+            if len(values) < 2 or any(_compatible(mine, other) for other in values):
+                continue
+            nearest = min(values, key=lambda other: abs(other.value - mine.value))
+            found.append(Difference(nearest.text, mine.text) if flip else Difference(mine.text, nearest.text))
+    return found
+
+
 def compare(a: Facts, b: Facts) -> Comparison:
     """Whether two sentences give the same figures and names.
 
@@ -700,6 +720,8 @@ def compare(a: Facts, b: Facts) -> Comparison:
             agreed += 1
         else:
             figures.append(Difference(f.text, other.text))
+    if not other_scope:
+        figures += _unmatched(a, b)
     figures += _date_differences(a, b)
     names = _name_differences(a, b)
     if figures or names:

@@ -92,6 +92,12 @@ def test_names_are_capitalised_words_not_at_the_start():
         ("The fire killed 60 people.", "Police questioned 60 people.", "unrelated"),
         ("The fire killed 60 people.", "The fire injured 155 people.", "unrelated"),
         ("The storm killed 60 people.", "Nobody knows why the bridge fell.", "unrelated"),
+        # duc2003 d31022t: "others" after a verb is the whole count, not a part of it
+        ("The fire killed 60 people and injured 162 others in Gothenburg.", "The fire killed 60 people and injured 155.",
+         "differ"),
+        # duc2003 d30025t: one value against a sentence giving the same thing twice, neither of them it
+        ("Cardoso appeared to have won with 56 percent of the vote.",
+         "With 22 percent of the vote counted, Cardoso appeared to have won 51 percent of the vote.", "differ"),
     ],
 )
 def test_compare(a, b, expected):
@@ -149,6 +155,7 @@ def test_compare_says_what_differs_as_each_sentence_writes_it():
         ("At least 60 people were killed.", "The fire killed 67 people."),  # 67 is at least 60
         ("About 60 people were killed.", "The fire killed 62 people."),
         ("Estrada declared four provinces a disaster area.", "Estrada declared Catanduanes and three other provinces a disaster area."),
+        ("Estrada declared four provinces a disaster area.", "Estrada declared Catanduanes and three others a disaster area."),
     ],
 )
 def test_bounds_estimates_and_parts_do_not_contradict(a, b):
