@@ -134,6 +134,7 @@ MONTHS = {
     )
     for name in names
 }
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")  # a year as news gives one
 # "last year" / "this year" / "next year": which year, relative to when the report was written.
 RELATIVE_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
@@ -244,14 +245,15 @@ class _Reader:
         self.used: set[int] = set()  # tokens that belong to a figure already read
         self.ratios = self._ratios()
 
-    def _ratio_values(self, i: int) -> float | None:
+    def _ratio_value(self, i: int) -> float | None:
+        """The number at tokens[i], digits or one written word ("one" too: in a ratio it is a number)."""
         token = self.tokens[i]
         if token.kind == "num":
             return _number_value(token.text, self.language)
         if token.lower == "one":
             return 1.0
-        return float(_UNITS[token.lower]) if token.lower in _UNITS else (
-            float(_TENS[token.lower]) if token.lower in _TENS else None)
+        written = _written_number(self.tokens, i)
+        return written[0] if written and written[1] == 1 else None
 
     def _ratios(self) -> dict[int, tuple[int, float]]:
         """The ratios of a sentence ("one out of 10 children", "5 of every 10,000", "one in five"), by the
@@ -269,9 +271,9 @@ class _Reader:
                 start = i - len(joiner) - 1
                 if start < 0 or tuple(t.lower for t in tokens[start + 1:i]) != joiner:
                     continue
-                if re.fullmatch(r"1[89]\d\d|20\d\d", tokens[i].text):
+                if _YEAR.fullmatch(tokens[i].text):
                     break  # "5 in 2005": a year
-                part, whole = self._ratio_values(start), self._ratio_values(i)
+                part, whole = self._ratio_value(start), self._ratio_value(i)
                 if part is not None and whole and part < whole and start not in found:
                     found[start] = (i, 100.0 * part / whole)
                 break
@@ -355,7 +357,7 @@ class _Reader:
         j = max(i, day_token if day is not None else i) + 1
         if j < len(tokens) and tokens[j].text == ",":
             j += 1
-        if j < len(tokens) and tokens[j].kind == "num" and re.fullmatch(r"1[89]\d\d|20\d\d", tokens[j].text):
+        if j < len(tokens) and tokens[j].kind == "num" and _YEAR.fullmatch(tokens[j].text):
             self.used.add(j)
             found.append(Figure("date", "year", float(tokens[j].text), tokens[j].text))
         return found
@@ -394,7 +396,7 @@ class _Reader:
         value = _number_value(token.text, self.language)
         if value is None:
             return None
-        if re.fullmatch(r"1[89]\d\d|20\d\d", token.text) and not self._counts_things(i):
+        if _YEAR.fullmatch(token.text) and not self._counts_things(i):
             return Figure("date", "year", value, token.text)
         return self._figure(i, i + 1, value)
 

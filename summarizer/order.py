@@ -31,15 +31,15 @@ def _place(scored: ScoredGroup, scoring: Scoring) -> tuple[str | None, int, int]
 
 
 def order_chosen(
-    chosen: Sequence[ScoredGroup], scoring: Scoring, opener: int | None = None
+    chosen: Sequence[ScoredGroup], scoring: Scoring, opener_id: int | None = None
 ) -> tuple[ScoredGroup, ...]:
-    """Order groups given in the order selection chose them; `opener` is the id of the group selection
+    """Order groups given in the order selection chose them; `opener_id` is the id of the group selection
     opened on (an article's opening), else the first chosen article lead opens."""
     if not chosen:
         return ()
     ids = {c.group.id for c in chosen}
     group_of = {(m.document, m.index): c.group.id for c in chosen for m in c.group.members}
-    leads = [c for c in chosen if c.group.id == opener] or [
+    leads = [c for c in chosen if c.group.id == opener_id] or [
         c for c in chosen if any(scoring.positions.get((m.document, m.index)) == 0 for m in c.group.members)
     ]
     opener = leads[0] if leads else None

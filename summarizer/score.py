@@ -100,14 +100,14 @@ def is_eligible(sentence: Sentence) -> bool:
 SENTENCE_ENDINGS = tuple('.!?…"”’»)]」』。！？।؟')
 
 
+_FIRST_WORD = re.compile(r"[\W_]*?([^\W\d_][\w'’-]*)")
+
+
 def _starts_mid_sentence(sentence: Sentence) -> bool:
     """A sentence whose first word is all lower case ("a court to prevent the report ...") is the tail of
     one broken off by the copy (a line break, a page), not a sentence. "iPhone", "eBay" are names."""
     first = _FIRST_WORD.match(sentence.text)
     return bool(first) and first.group(1).islower()
-
-
-_FIRST_WORD = re.compile(r"[\W_]*?([^\W\d_][\w'’-]*)")
 
 
 def body_positions(documents: Sequence[SegmentedDocument]) -> dict[tuple[int, int], int]:

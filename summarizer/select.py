@@ -127,7 +127,7 @@ def _prior(scoring: Scoring, candidate: ScoredGroup) -> float:
     return 1.0 / (1 + position)
 
 
-def _openings(scoring: Scoring, candidates: list[ScoredGroup], brief: "_Brief") -> list[ScoredGroup]:
+def _openings(scoring: Scoring, candidates: list[ScoredGroup], brief: _Brief) -> list[ScoredGroup]:
     """Each article's opening, as the brief may say it first: its lead, or, where the lead cannot stand
     alone ("Things could have been worse.", too short to stand), the first of its OPENING_SENTENCES
     that can. Without this, a story whose leads all lean or are short opened on another story's lead
