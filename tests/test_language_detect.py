@@ -4,7 +4,7 @@ import pytest
 
 from summarizer.errors import UnsupportedLanguageError
 from summarizer.language import AUTO, BY_CODE
-from summarizer.language.detect import choose_language, detect
+from summarizer.language.detect import QUICK_CHARS, choose_language, detect
 
 LANGUAGE_FIXTURES = Path(__file__).parent / "fixtures" / "languages"
 
@@ -19,6 +19,14 @@ def test_each_supported_language_is_found_in_its_news_text(code):
     for text in articles(code):
         found = detect(text)
         assert (found.code, found.sure) == (code, True), f"{code}: {found}"
+
+
+def test_an_opening_that_does_not_settle_the_language_is_read_further():
+    names = " · ".join(["Olaf Scholz", "Robert Habeck", "Christian Lindner", "Annalena Baerbock", "Markus Söder"] * 5)
+    opening = f"Berlin, 12.03.2024 · 14:05 · {names}"[:QUICK_CHARS]
+    assert not detect(opening).sure
+    found = detect(f"{opening} {GERMAN} {GERMAN}")
+    assert (found.code, found.sure) == ("de", True)
 
 
 GERMAN = ("Der Bundestag hat am Donnerstag ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen. "

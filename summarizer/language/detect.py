@@ -19,6 +19,11 @@ from . import AUTO, BY_NAME, find_language, language
 # Characters read to decide: a paragraph or two settle it (every fixture article is sure on its first
 # 1,000), and long input costs nothing more; detection is then about 0.6 ms an article.
 SAMPLE_CHARS = 1_000
+# A verdict already near-certain on the first QUICK_CHARS does not change with the rest of the sample: on
+# every article of ../shared/mds (2,274, five languages), the 2,256 that reach QUICK_PROBABILITY on their
+# first 400 characters get the same language from 1,000. Reading less halves detection's time.
+QUICK_CHARS = 400
+QUICK_PROBABILITY = 0.99
 # A verdict is sure when the model gives it at least this probability and the text has enough
 # letters to carry it. On the per-language fixtures every article of 80+ words scores above 0.9;
 # a headline or a single line mostly falls below 0.5.
@@ -68,11 +73,15 @@ def warm(background: bool = False) -> None:
 
 
 def detect(text: str) -> Detected:
-    sample = text[:SAMPLE_CHARS]
+    sample = text[:QUICK_CHARS]
     letters = len(_LETTER.findall(sample))
-    if not letters:
-        return Detected("", None, 0.0, False, None)
-    ranking = _identifier().rank(sample)
+    ranking = _identifier().rank(sample) if letters >= SURE_LETTERS else []
+    if not ranking or ranking[0][1] < QUICK_PROBABILITY:
+        sample = text[:SAMPLE_CHARS]
+        letters = len(_LETTER.findall(sample))
+        if not letters:
+            return Detected("", None, 0.0, False, None)
+        ranking = _identifier().rank(sample)
     code, probability = ranking[0]
     found = find_language(code)
     best_supported = next((row.name for row in map(find_language, (c for c, _ in ranking)) if row), None)
