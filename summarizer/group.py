@@ -10,9 +10,11 @@ joined by their words in one pass, and close wordings are compared only when the
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from .budget import WorkBudget
+from .language.words import words_of
 from .types import Group, SegmentedDocument, Sentence
 
 # Cosine similarity of content-stem vectors (unigrams + bigrams, binary) at or above which two
@@ -26,6 +28,8 @@ MIN_STEMS_FOR_FUZZY = 4
 # one report, whatever its count of sentences. Near-copies with a paragraph changed stay reports of their
 # own: the threshold leaves room for a dropped caption or a corrected figure, not for an update's new facts.
 COPY_SHARE = 0.9
+# A quotation of fewer words is a title or a scare quote ("Star Wars"), not a statement of its own.
+MIN_QUOTE_WORDS = 3
 # similar_pairs reads the clock once per this many sentences.
 _CLOCK_EVERY = 512
 
@@ -138,6 +142,29 @@ def similar_pairs(
     return pairs
 
 
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
+
+
+def quoted_words(sentence: Sentence) -> frozenset[str]:
+    """The words a sentence quotes (all its quotations), if they make a statement; else empty."""
+    spans = [next(part for part in match.groups() if part) for match in _QUOTED.finditer(sentence.text)]
+    words = frozenset(word for span in spans for word in words_of(span))
+    return words if len(words) >= MIN_QUOTE_WORDS else frozenset()
+
+
+def quote_different_things(a: Sentence, b: Sentence) -> bool:
+    """Two sentences that each quote a statement, and not the same one, say two things.
+
+    "We are a very vulnerable group," said Audrey Horne, president of the Autism Society of America,
+    and "Autism causes such a broad spectrum," said Audrey Horne, president of ..., share most of
+    their words and say different things. A quotation is verbatim, so one statement quoted twice
+    keeps its words: here the shorter quotation must share at least half of its words with the other
+    (an article may quote only part of what another quotes in full).
+    """
+    qa, qb = quoted_words(a), quoted_words(b)
+    return bool(qa and qb) and len(qa & qb) < 0.5 * min(len(qa), len(qb))
+
+
 def _representative_key(sentence: Sentence) -> tuple[int, int]:
     """Earliest in its article wins: leads are the most self-contained wording."""
     return (sentence.index, sentence.document)
@@ -189,7 +216,8 @@ def group_sentences(documents: Sequence[SegmentedDocument], budget: WorkBudget |
             compared.add(sentence.words)
             eligible.append(i)
     for a, b, _ in similar_pairs([sentences[i] for i in eligible], DUPLICATE_SIMILARITY, budget):
-        union(eligible[a], eligible[b])
+        if not quote_different_things(sentences[eligible[a]], sentences[eligible[b]]):
+            union(eligible[a], eligible[b])
 
     members: dict[int, list[Sentence]] = {}
     for i, sentence in enumerate(sentences):
