@@ -73,6 +73,10 @@ HARD_CASES = [
     ("cs", "Útok se stal 7. července 2005. 52 lidí zemřelo.", ["Útok se stal 7. července 2005.", "52 lidí zemřelo."]),
     ("pl", "Prof. dr hab. Jan Nowak przyszedł. Tak.", ["Prof. dr hab. Jan Nowak przyszedł.", "Tak."]),
     ("de", "Wir haben 1.000.000 Euro. Das ist viel.", ["Wir haben 1.000.000 Euro.", "Das ist viel."]),
+    # A period against a hyphen or a lower-case letter ends no sentence; against a capital it still does.
+    ("en", "A classic good-vs.-evil theme made it famous. It ran.",
+     ["A classic good-vs.-evil theme made it famous.", "It ran."]),
+    ("en", "It ends here.Then a new one starts.", ["It ends here.", "Then a new one starts."]),
     # Quotations: split inside as Punkt did, never before a lower-case word, opening mark kept.
     ("en", 'He said: "I have no idea. Ask her." Then he left.',
      ['He said: "I have no idea.', 'Ask her."', "Then he left."]),

@@ -226,6 +226,8 @@ def _joins_across(text: str, cut: int, code: str, joined: frozenset[str]) -> boo
     if text[last] != ".":
         return False
     if first == last + 1:
+        if text[first] in "-‐‑–" or text[first].islower():
+            return True  # "a classic good-vs.-evil theme": a sentence opens on neither
         # sentencex splits "world.Today" without a space, and so "D-N.|Y."; a lone letter is an initial.
         letters = _LETTERS_BEFORE_PERIOD.search(text, max(0, cut - _WINDOW), cut)
         return letters is not None and len(letters.group(0)) == 2
