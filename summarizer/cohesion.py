@@ -167,7 +167,8 @@ def _opens_on(lowered: list[str], words: frozenset[str]) -> bool:
     return bool(lowered) and any(part in words for part in re.split(r"['’]", lowered[0]))
 
 
-def _leans_on_previous(tokens: list[str], language: str) -> bool:
+def _leans_on_previous(tokens: list[str], language: str, marked: list[str]) -> bool:
+    """`tokens` are the sentence's words; `marked` the same with its punctuation (`_tokens`)."""
     if not tokens:
         return False
     lowered = [t.lower() for t in tokens]
@@ -175,12 +176,25 @@ def _leans_on_previous(tokens: list[str], language: str) -> bool:
         return True
 
     pronouns = PERSONAL_PRONOUNS.get(language)
+    if pronouns and len(lowered) > 1 and lowered[1] in pronouns and not _names_after_fronted_clause(marked):
+        # "Later they struck an alliance with the United States": a subject pronoun after one opening word
+        # points back, whatever names follow it; "When he arrived, Kishida said" names him after the comma.
+        return True
     if pronouns and any(low in pronouns for low in lowered[1:]):
         # "he said" with nobody named in the sentence points back; with a name, it points at that name
         # ("During his talks with Yoon, Kishida will explain ...").
         not_names = NOT_NAMES.get(language, frozenset())
         return not any(token[:1].isupper() and token.lower() not in not_names for token in tokens[1:])
     return False
+
+
+def _names_after_fronted_clause(marked: list[str]) -> bool:
+    """Whether a comma ends an opening clause and a capitalised word follows it: the subject a pronoun
+    in that clause points ahead to."""
+    if "," not in marked:
+        return False
+    after = marked.index(",") + 1
+    return after < len(marked) and marked[after][:1].isupper()
 
 
 def _opens_on_phrase(text: str, language: str) -> bool:
@@ -301,7 +315,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         if position == 0:  # an opening connective continues a sentence the text does not hold
             on_previous = _opens_on([w.lower() for w in words[:1]], CONNECTIVES.get(language, frozenset()))
         else:
-            on_previous = (_leans_on_previous(words, language) or _is_bare_quotation(sentence.text)
+            on_previous = (_leans_on_previous(words, language, tokens) or _is_bare_quotation(sentence.text)
                            or _opens_on_phrase(sentence.text, language))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))

@@ -27,9 +27,10 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         "«Nous voulons une coopération plus étroite avec l'alliance.»",
         "That's why the alliance wants a document of its own with Japan.",
         "In comparison, the Japanese government has promised 500 million dollars.",
+        "Later they struck an alliance with the United States and fought alongside Custer.",
     ],
     ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
-         "pronoun with a clitic", "connective phrase"],
+         "pronoun with a clitic", "connective phrase", "pronoun after an opening word, names after it"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
@@ -54,10 +55,12 @@ def test_a_sentence_that_adds_to_something_needs_its_subject_said_before(second,
     [
         "Kishida arrived in Lithuania on Tuesday for the two-day NATO summit.",
         "During his talks with Yoon, Kishida will explain Japan's plan for the treated water.",
+        "When he arrived in Vilnius on Tuesday, Kishida said Japan would stand with Ukraine.",
         '"We want closer ties with the alliance," Kishida told reporters in Tokyo on Tuesday.',
         'Kishida said Japan wants "closer ties" with the alliance in maritime security.',
     ],
-    ids=["name", "name after a fronted phrase", "quotation with its speaker", "quoted words"],
+    ids=["name", "name after a fronted phrase", "pronoun in a fronted clause", "quotation with its speaker",
+         "quoted words"],
 )
 def test_a_sentence_that_names_its_subject_stands_alone(second):
     leaning = leaning_of(LEAD, second)
