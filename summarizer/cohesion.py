@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from .language.words import QUOTATION
 from .segment import stemmer, stop_words
 from .types import SegmentedDocument, Sentence
 
@@ -167,7 +168,7 @@ def _opens_on(lowered: list[str], words: frozenset[str]) -> bool:
     return bool(lowered) and any(part in words for part in re.split(r"['’]", lowered[0]))
 
 
-def _leans_on_previous(tokens: list[str], language: str, marked: list[str]) -> bool:
+def _leans_on_previous(text: str, tokens: list[str], language: str, marked: list[str]) -> bool:
     """`tokens` are the sentence's words; `marked` the same with its punctuation (`_tokens`)."""
     if not tokens:
         return False
@@ -176,15 +177,29 @@ def _leans_on_previous(tokens: list[str], language: str, marked: list[str]) -> b
         return True
 
     pronouns = PERSONAL_PRONOUNS.get(language)
-    if pronouns and len(lowered) > 1 and lowered[1] in pronouns and not _names_after_fronted_clause(marked):
+    if not pronouns:
+        return False
+    if len(lowered) > 1 and lowered[1] in pronouns and not _names_after_fronted_clause(marked):
         # "Later they struck an alliance with the United States": a subject pronoun after one opening word
         # points back, whatever names follow it; "When he arrived, Kishida said" names him after the comma.
         return True
-    if pronouns and any(low in pronouns for low in lowered[1:]):
+    not_names = NOT_NAMES.get(language, frozenset())
+
+    def named(words: list[str]) -> bool:
+        return any(word[:1].isupper() and word.lower() not in not_names for word in words)
+
+    # Outside its quotations a sentence says who spoke; a name inside one is what was said:
+    # '"I want to fly to Mecca," she said.' names nobody "she" could be.
+    outside = _words(_tokens(QUOTATION.sub(" ", text)))
+    if outside and not text.lstrip().startswith(tuple(_QUOTES)):
+        opening = outside[0].lower() in (FUNCTION_WORDS.get(language) or stop_words(language))
+        outside = outside[1:] if opening else outside
+    if any(word.lower() in pronouns for word in outside) and not named(outside):
+        return True
+    if any(low in pronouns for low in lowered[1:]):
         # "he said" with nobody named in the sentence points back; with a name, it points at that name
         # ("During his talks with Yoon, Kishida will explain ...").
-        not_names = NOT_NAMES.get(language, frozenset())
-        return not any(token[:1].isupper() and token.lower() not in not_names for token in tokens[1:])
+        return not named(tokens[1:])
     return False
 
 
@@ -315,7 +330,8 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         if position == 0:  # an opening connective continues a sentence the text does not hold
             on_previous = _opens_on([w.lower() for w in words[:1]], CONNECTIVES.get(language, frozenset()))
         else:
-            on_previous = (_leans_on_previous(words, language, tokens) or _is_bare_quotation(sentence.text)
+            on_previous = (_leans_on_previous(sentence.text, words, language, tokens)
+                           or _is_bare_quotation(sentence.text)
                            or _opens_on_phrase(sentence.text, language))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))

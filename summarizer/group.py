@@ -10,11 +10,10 @@ joined by their words in one pass, and close wordings are compared only when the
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 
 from .budget import WorkBudget
-from .language.words import words_of
+from .language.words import QUOTATION, words_of
 from .types import Group, SegmentedDocument, Sentence
 
 # Cosine similarity of content-stem vectors (unigrams + bigrams, binary) at or above which two
@@ -142,12 +141,9 @@ def similar_pairs(
     return pairs
 
 
-_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
-
-
 def quoted_words(sentence: Sentence) -> frozenset[str]:
     """The words a sentence quotes (all its quotations), if they make a statement; else empty."""
-    spans = [next(part for part in match.groups() if part) for match in _QUOTED.finditer(sentence.text)]
+    spans = [next(part for part in match.groups() if part) for match in QUOTATION.finditer(sentence.text)]
     words = frozenset(word for span in spans for word in words_of(span))
     return words if len(words) >= MIN_QUOTE_WORDS else frozenset()
 

@@ -28,9 +28,11 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         "That's why the alliance wants a document of its own with Japan.",
         "In comparison, the Japanese government has promised 500 million dollars.",
         "Later they struck an alliance with the United States and fought alongside Custer.",
+        '"I want to fly to Mecca once the airport opens," she said.',
     ],
     ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
-         "pronoun with a clitic", "connective phrase", "pronoun after an opening word, names after it"],
+         "pronoun with a clitic", "connective phrase", "pronoun after an opening word, names after it",
+         "speaker a pronoun, the only name quoted"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous

@@ -14,6 +14,9 @@ from importlib import resources
 
 from . import language
 
+# A quotation, by its marks: "...", “...”, «...», „...“ (a quote's words are what someone said, not the
+# sentence's own).
+QUOTATION = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # letters and digits; "_" is a dash in wire copy
 # Scripts written without spaces between words (Han, Hiragana, Katakana), and Hangul, whose words
 # take their particles attached: both are read as character pairs.
