@@ -51,7 +51,7 @@ POINTERS: dict[str, frozenset[str]] = {
 CONNECTIVES: dict[str, frozenset[str]] = {
     "english": frozenset(
         "but and or so yet still also however meanwhile moreover furthermore besides nevertheless "
-        "nonetheless instead likewise similarly then thus therefore hence".split()
+        "nonetheless instead likewise similarly then thus therefore hence secondly thirdly finally lastly".split()
     ),
     "french": frozenset("mais et ou donc aussi également cependant pourtant toutefois ensuite puis ainsi".split()),
     "german": frozenset("aber und oder auch jedoch dennoch dann daher deshalb".split()),
@@ -67,12 +67,27 @@ CONNECTIVES: dict[str, frozenset[str]] = {
 # the dead, ...", which says what it adds to).
 CONNECTIVE_PHRASES: dict[str, tuple[str, ...]] = {
     "english": ("in addition", "by contrast", "in contrast", "as a result", "in comparison", "on the other hand",
-                "for example", "for instance", "even so", "in response", "in turn", "in that case"),
+                "for example", "for instance", "even so", "in response", "in turn", "in that case", "second",
+                "third"),
     "french": ("en comparaison", "par ailleurs", "en revanche", "en outre", "de plus", "par conséquent",
                "en effet", "par exemple", "pour sa part", "de son côté"),
     "german": ("zum beispiel", "im gegensatz dazu"),
     "spanish": ("por ejemplo", "en cambio", "por otra parte", "por lo tanto", "en comparación"),
 }
+# Inside a sentence, set off by commas, these contrast it with or draw it from the sentence before ("The
+# plan, however, failed."); other connectives there ("meanwhile") read on their own.
+INTERJECTED: dict[str, frozenset[str]] = {
+    "english": frozenset("however nevertheless nonetheless therefore instead though".split()),
+    "french": frozenset("cependant toutefois pourtant néanmoins donc".split()),
+}
+# Pointing words that, ending a short phrase fronted by a comma ("Of these, 80 percent are boys."; "Despite
+# that, ..."), point at what the sentence before said. Possessives are not among them: "In his speech,
+# Kishida said" names its subject after the comma.
+FRONTED_POINTERS: dict[str, frozenset[str]] = {
+    "english": frozenset("this these those that them it".split()),
+    "french": frozenset("cela ceci ceux celles eux".split()),
+}
+FRONTED_PHRASE_WORDS = 3
 OPENERS: dict[str, frozenset[str]] = {
     language: POINTERS.get(language, frozenset()) | CONNECTIVES.get(language, frozenset())
     for language in POINTERS.keys() | CONNECTIVES.keys()
@@ -212,6 +227,27 @@ def _names_after_fronted_clause(marked: list[str]) -> bool:
     return after < len(marked) and marked[after][:1].isupper()
 
 
+def _interjects(marked: list[str], language: str) -> bool:
+    """Whether a contrasting connective stands inside the sentence between commas (or a comma and its end)."""
+    words = INTERJECTED.get(language)
+    if not words:
+        return False
+    return any(
+        token.lower() in words and marked[i - 1] == "," and (i + 1 == len(marked) or marked[i + 1] in ",;")
+        for i, token in enumerate(marked) if i > 0
+    ) or (len(marked) > 1 and marked[-1].lower() in words and marked[-2] == ",")
+
+
+def _fronted_pointer(marked: list[str], language: str) -> bool:
+    """Whether a short phrase before the first comma ends on a pointing word, standing for what was said
+    before ("Of these, ...", "Despite that, ..."); as a determiner it may point at the moment ("Earlier
+    this week, ...")."""
+    pointers = FRONTED_POINTERS.get(language)
+    if not pointers or "," not in marked[1 : FRONTED_PHRASE_WORDS + 1]:
+        return False
+    return marked[marked.index(",") - 1].lower() in pointers
+
+
 def _opens_on_phrase(text: str, language: str) -> bool:
     opening = text.lstrip().lower()
     return any(opening.startswith(phrase + ",") for phrase in CONNECTIVE_PHRASES.get(language, ()))
@@ -332,7 +368,8 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         else:
             on_previous = (_leans_on_previous(sentence.text, words, language, tokens)
                            or _is_bare_quotation(sentence.text)
-                           or _opens_on_phrase(sentence.text, language))
+                           or _opens_on_phrase(sentence.text, language)
+                           or _interjects(tokens, language) or _fronted_pointer(tokens, language))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position

@@ -29,10 +29,14 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         "In comparison, the Japanese government has promised 500 million dollars.",
         "Later they struck an alliance with the United States and fought alongside Custer.",
         '"I want to fly to Mecca once the airport opens," she said.',
+        "Of these, 80 percent are boys under the age of ten, the ministry said.",
+        "The alliance, however, has not yet agreed on the wording of the new document.",
+        "Second, the alliance must agree on the wording of the new document.",
     ],
     ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
          "pronoun with a clitic", "connective phrase", "pronoun after an opening word, names after it",
-         "speaker a pronoun, the only name quoted"],
+         "speaker a pronoun, the only name quoted", "pointer in a fronted phrase", "interjected however",
+         "ordinal"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
@@ -58,11 +62,14 @@ def test_a_sentence_that_adds_to_something_needs_its_subject_said_before(second,
         "Kishida arrived in Lithuania on Tuesday for the two-day NATO summit.",
         "During his talks with Yoon, Kishida will explain Japan's plan for the treated water.",
         "When he arrived in Vilnius on Tuesday, Kishida said Japan would stand with Ukraine.",
+        "In his speech in Vilnius, Kishida said Japan would stand with Ukraine for as long as needed.",
+        "Former President F.W. de Klerk, meanwhile, plans to ask a court to stop the report.",
+        "Earlier this week, Kishida said Japan would stand with Ukraine for as long as needed.",
         '"We want closer ties with the alliance," Kishida told reporters in Tokyo on Tuesday.',
         'Kishida said Japan wants "closer ties" with the alliance in maritime security.',
     ],
-    ids=["name", "name after a fronted phrase", "pronoun in a fronted clause", "quotation with its speaker",
-         "quoted words"],
+    ids=["name", "name after a fronted phrase", "pronoun in a fronted clause", "possessive in a fronted phrase",
+         "interjected meanwhile", "this as a determiner of time", "quotation with its speaker", "quoted words"],
 )
 def test_a_sentence_that_names_its_subject_stands_alone(second):
     leaning = leaning_of(LEAD, second)
