@@ -92,6 +92,8 @@ def is_eligible(sentence: Sentence) -> bool:
         and text.rstrip().endswith(SENTENCE_ENDINGS)
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
+        and text.count("(") == text.count(")")  # a piece of a parenthesis ("(Comments may be sent to ...;")
+        and text.count("[") == text.count("]")
     )
 
 

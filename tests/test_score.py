@@ -67,6 +67,9 @@ def test_sumy_adapter_reads_ratings_not_just_the_choice():
         ("a court to prevent the Truth Commission report from implicating him in covering up terror.", False),
         ("iPhone sales rose by a fifth in the quarter, the company said on Thursday.", True),
         ("3 people were killed when the storm hit the coast on Sunday night.", True),
+        # a piece of a parenthesis the splitter cut at its inner full stop
+        ("(Comments may be sent to The Spiritual Life, Box 2378, Boston, MA 02107-2378; or via e-mail.", False),
+        ("The Pentagon (which has not commented) said the talks would go on for days.", True),
     ],
 )
 def test_eligibility(text, eligible):
