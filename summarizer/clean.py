@@ -107,7 +107,7 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-_LEADING_MARKUP = re.compile(r"#{1,6}(?=\s|$)|>+|[-*+•▪►](?=\s)")
+_LEADING_MARKUP = re.compile(r"#{1,6}(?=\s|$)|>+|--(?=\s)|[-*+•▪►](?=\s)")  # "-- " bullets a wire digest
 _EMPHASIS = re.compile(r"(\*\*|__)([^*_]+)\1|([*_])([^*_]+)\3")
 
 
@@ -968,12 +968,23 @@ LEADING_DATE_MAX_WORDS = 5
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d[.,]?")
 
 
+# A year a copy ran into the next word: "Tuesday, January 18, 2005Through a telethon, ...".
+_YEAR_RUN_IN = re.compile(r"(.{0,40}?(?<!\d)(?:1[89]|20)\d\d)(?=[A-Z][a-z])")
+
+
 def _strip_leading_date(live: list[tuple[int, str, str]], state: _State) -> Removed | None:
     """Take a date off the start of the first paragraph and keep it as the document's date where it has
-    none of more weight (a labelled date, a date line)."""
+    none of more weight (a labelled date, a date line). A caption or headline line before it (no
+    sentence ending) does not hide it."""
     if not live:
         return None
-    position, text, original = live[0]
+    first = 0
+    while first < min(2, len(live) - 1) and not live[first][1].rstrip().endswith(_SENTENCE_END):
+        first += 1
+    position, text, original = live[first]
+    run_in = _YEAR_RUN_IN.match(text)
+    if run_in:
+        text = f"{run_in.group(1)} {text[run_in.end():]}"
     words = text.split(maxsplit=LEADING_DATE_MAX_WORDS + 1)
     for count in range(min(LEADING_DATE_MAX_WORDS, len(words) - 1), 1, -1):
         prefix = " ".join(words[:count])
@@ -986,7 +997,7 @@ def _strip_leading_date(live: list[tuple[int, str, str]], state: _State) -> Remo
         if date is None:
             continue
         remainder = text.split(maxsplit=count)[count]
-        live[0] = (position, remainder, remainder)
+        live[first] = (position, remainder, remainder)
         if state.date_rank < 1:
             state.date, state.date_rank = date, 1
         return Removed("metadata", "Date at the start of the article", prefix)

@@ -451,6 +451,13 @@ def test_lowercase_continuation_line_is_joined():
     ]
 
 
+def test_a_wire_digest_s_double_dash_bullets_go_and_a_dash_inside_a_line_stays():
+    text = clean_document(Document(text="The following are major news items in leading British newspapers.\n\n"
+                                    "-- Prime Minister Tony Blair has commissioned a review of policy -- a sweeping one.")).text
+    assert "Prime Minister Tony Blair has commissioned a review of policy -- a sweeping one." in text
+    assert "\n-- " not in text and not text.startswith("--")
+
+
 def test_windows_line_endings_and_extra_blank_lines():
     text = "First paragraph here.\r\n\r\n\r\n\r\nSecond paragraph here.\r\n"
     assert split_paragraphs(text) == ["First paragraph here.", "Second paragraph here."]
@@ -645,6 +652,17 @@ def test_a_date_run_into_the_lead_leaves_it_and_dates_the_article(opening, date)
 
     assert _paragraphs(cleaned)[0] == lead and cleaned.date == date
     assert Removed("metadata", "Date at the start of the article", opening.strip()) in cleaned.removed
+
+
+def test_a_date_run_into_the_lead_without_a_space_and_after_a_caption_is_found():
+    """Regression (multiling2011_en M000: "Tuesday, January 18, 2005Through a telethon, ..." reached a
+    brief; the article opened on a map's caption)."""
+    caption = "Countries affected by the 2004 Indian Ocean tsunami"
+    lead = "Through a telethon, Romanians have raised 15 billion lei for the victims of the tsunami."
+    cleaned = clean_document(Document(text=f"{caption}\n\nTuesday, January 18, 2005{lead}\n\n{_article()}"))
+
+    assert lead in _paragraphs(cleaned)[:2] and cleaned.date == "2005-01-18"
+    assert not any(p.startswith("Tuesday") for p in _paragraphs(cleaned))
 
 
 @pytest.mark.parametrize(
