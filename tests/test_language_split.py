@@ -77,6 +77,8 @@ HARD_CASES = [
     ("en", "A classic good-vs.-evil theme made it famous. It ran.",
      ["A classic good-vs.-evil theme made it famous.", "It ran."]),
     ("en", "It ends here.Then a new one starts.", ["It ends here.", "Then a new one starts."]),
+    ("en", "A court martial found Army Spc. Charles Graner guilty. It was late.",
+     ["A court martial found Army Spc. Charles Graner guilty.", "It was late."]),
     # Quotations: split inside as Punkt did, never before a lower-case word, opening mark kept.
     ("en", 'He said: "I have no idea. Ask her." Then he left.',
      ['He said: "I have no idea.', 'Ask her."', "Then he left."]),

@@ -353,8 +353,12 @@ def _prefix_lists(code: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+# Titles before a name that neither list holds, found splitting news ("Army Spc. | Charles Graner").
+_TITLES = {"en": frozenset({"spc", "atty", "amb"})}
+
+
 def _joined_abbreviations(code: str) -> frozenset[str]:
-    return _prefix_lists(code)[0]
+    return _prefix_lists(code)[0] | _TITLES.get(code, frozenset())
 
 
 def _numeric_only_abbreviations(code: str) -> frozenset[str]:
