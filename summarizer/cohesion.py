@@ -248,6 +248,16 @@ def _fronted_pointer(marked: list[str], language: str) -> bool:
     return marked[marked.index(",") - 1].lower() in pointers
 
 
+# A sentence that announces what comes next ("Following are excerpts from the decision ...", "The
+# following are major news items in leading Kenyan newspapers today.") says nothing a brief can use.
+_ANNOUNCES = re.compile(r"(?:the\s+)?following\s+(?:are|is|were|was)\b|voici\s+(?:les|des|un|une)\b",
+                        re.IGNORECASE)
+
+
+def announces_what_follows(text: str) -> bool:
+    return _ANNOUNCES.match(text.lstrip(" \"“'")) is not None
+
+
 def _opens_on_phrase(text: str, language: str) -> bool:
     opening = text.lstrip().lower()
     return any(opening.startswith(phrase + ",") for phrase in CONNECTIVE_PHRASES.get(language, ()))

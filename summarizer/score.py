@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .budget import WorkBudget
-from .cohesion import Leaning, leanings
+from .cohesion import Leaning, announces_what_follows, leanings
 from .language.words import english_reach
 from .segment import stemmer, stop_words
 from .types import Group, ScoredGroup, SegmentedDocument, Sentence
@@ -90,11 +90,22 @@ def is_eligible(sentence: Sentence) -> bool:
         and not _starts_mid_sentence(sentence)
         and MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS
         and text.rstrip().endswith(SENTENCE_ENDINGS)
-        and text.count('"') % 2 == 0
-        and text.count("“") == text.count("”")
+        and _quotes_balance(text)
         and text.count("(") == text.count(")")  # a piece of a parenthesis ("(Comments may be sent to ...;")
         and text.count("[") == text.count("]")
+        and not announces_what_follows(text)
     )
+
+
+def _quotes_balance(text: str) -> bool:
+    """Every quotation the sentence opens it closes, and the other way round: a sentence holding half a
+    quotation ("C'est un pas en avant très important. »") is a piece of a longer one. German and Czech
+    quote „so“, English “so”, French «so»."""
+    if text.count('"') % 2 or text.count("«") != text.count("»"):
+        return False
+    if "„" in text:
+        return text.count("„") == text.count("“") + text.count("”")
+    return text.count("“") == text.count("”")
 
 
 # A sentence ends on one of these (after any closing quote or bracket): a line that stops without one is

@@ -70,6 +70,14 @@ def test_sumy_adapter_reads_ratings_not_just_the_choice():
         # a piece of a parenthesis the splitter cut at its inner full stop
         ("(Comments may be sent to The Spiritual Life, Box 2378, Boston, MA 02107-2378; or via e-mail.", False),
         ("The Pentagon (which has not commented) said the talks would go on for days.", True),
+        # the end of a quotation opened in the sentence before; German and Czech quotations are whole
+        ("C'est un pas en avant très important pour le climat et pour nous tous. »", False),
+        ("„Wir stehen an der Seite der Ukraine“, sagte der Kanzler am Dienstag in Vilnius.", True),
+        ("« Nous voulons une coopération plus étroite », a déclaré le ministre mardi.", True),
+        # it announces what follows, and says nothing itself
+        ("Following are excerpts from the decision by a three-judge federal panel in the census case.", False),
+        ("The following are major news items in leading Kenyan newspapers today.", False),
+        ("The following year, the panel ruled against the use of sampling in the census.", True),
     ],
 )
 def test_eligibility(text, eligible):
