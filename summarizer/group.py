@@ -161,6 +161,20 @@ def quote_different_things(a: Sentence, b: Sentence) -> bool:
     return bool(qa and qb) and len(qa & qb) < 0.5 * min(len(qa), len(qb))
 
 
+def is_question(sentence: Sentence) -> bool:
+    """A sentence that asks ("Can you get West Nile virus from birds?"), by its own last mark: a question
+    it quotes ('"Why now?" he asked.') is a report that someone asked."""
+    return sentence.text.rstrip().rstrip("\"”»’)").endswith(("?", "？", "؟", "\u037e"))
+
+
+def say_different_things(a: Sentence, b: Sentence) -> bool:
+    """Sentences close in their words that still say different things: a question beside a statement
+    (a question asserts nothing, so it confirms nothing: "Can you get West Nile encephalitis from another
+    person?" is no report that "West Nile encephalitis is NOT transmitted from person-to-person"), or
+    two different quotations (`quote_different_things`)."""
+    return is_question(a) != is_question(b) or quote_different_things(a, b)
+
+
 def _representative_key(sentence: Sentence) -> tuple[int, int]:
     """Earliest in its article wins: leads are the most self-contained wording."""
     return (sentence.index, sentence.document)
@@ -212,7 +226,7 @@ def group_sentences(documents: Sequence[SegmentedDocument], budget: WorkBudget |
             compared.add(sentence.words)
             eligible.append(i)
     for a, b, _ in similar_pairs([sentences[i] for i in eligible], DUPLICATE_SIMILARITY, budget):
-        if not quote_different_things(sentences[eligible[a]], sentences[eligible[b]]):
+        if not say_different_things(sentences[eligible[a]], sentences[eligible[b]]):
             union(eligible[a], eligible[b])
 
     members: dict[int, list[Sentence]] = {}

@@ -52,6 +52,15 @@ def test_two_quotations_from_one_speaker_are_two_facts_though_their_attribution_
     assert len(group_sentences(segmented(a, b))) == 2
 
 
+def test_a_question_confirms_no_statement_however_close_its_words():
+    # Real pair from a DUC 2006 cluster (an FAQ beside reports): cosine 0.63.
+    statement = doc("West Nile encephalitis is not transmitted from person to person, officials said.")
+    question = doc("Can West Nile encephalitis be transmitted from person to person, officials were asked?")
+    assert similar_pairs([*segmented(statement)[0].sentences, *segmented(question)[0].sentences])
+    assert len(group_sentences(segmented(statement, question))) == 2
+    assert len(group_sentences(segmented(question, question))) == 1
+
+
 def test_one_quotation_in_two_reports_is_one_fact_even_when_one_quotes_only_part_of_it():
     a = doc('"I have never had sexual relations with Monica Lewinsky," Clinton said in the deposition.')
     b = doc('Clinton said in the deposition: "I have never had sexual relations with Monica Lewinsky, '
