@@ -113,6 +113,11 @@ PERSONAL_PRONOUNS: dict[str, frozenset[str]] = {
     "english": frozenset("he she him his her they them their".split()),
 }
 
+# Personal pronouns as subjects: after a fronted phrase ("On Saturday, he ...") the subject points back.
+SUBJECT_PRONOUNS: dict[str, frozenset[str]] = {
+    "english": frozenset("he she they".split()),
+}
+
 # Capitalised words that are not names a pronoun could point at.
 NOT_NAMES: dict[str, frozenset[str]] = {
     "english": frozenset(
@@ -198,6 +203,11 @@ def _leans_on_previous(text: str, tokens: list[str], language: str, marked: list
         # "Later they struck an alliance with the United States": a subject pronoun after one opening word
         # points back, whatever names follow it; "When he arrived, Kishida said" names him after the comma.
         return True
+    if "," in marked[:FRONTED_WORDS] and marked.index(",") + 1 < len(marked):
+        # "On Saturday, he traveled with Foreign Minister Amr Moussa to Riyadh": the subject after a
+        # fronted phrase is the pronoun, so the names after it are someone else.
+        if marked[marked.index(",") + 1].lower() in SUBJECT_PRONOUNS.get(language, ()):
+            return True
     not_names = NOT_NAMES.get(language, frozenset())
 
     def named(words: list[str]) -> bool:

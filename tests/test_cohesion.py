@@ -32,11 +32,12 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         "Of these, 80 percent are boys under the age of ten, the ministry said.",
         "The alliance, however, has not yet agreed on the wording of the new document.",
         "Second, the alliance must agree on the wording of the new document.",
+        "On Saturday, he traveled with Foreign Minister Amr Moussa to Riyadh for talks.",
     ],
     ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
          "pronoun with a clitic", "connective phrase", "pronoun after an opening word, names after it",
          "speaker a pronoun, the only name quoted", "pointer in a fronted phrase", "interjected however",
-         "ordinal"],
+         "ordinal", "pronoun subject after a fronted phrase"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
