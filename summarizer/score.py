@@ -93,8 +93,26 @@ def is_eligible(sentence: Sentence) -> bool:
         and _quotes_balance(text)
         and text.count("(") == text.count(")")  # a piece of a parenthesis ("(Comments may be sent to ...;")
         and text.count("[") == text.count("]")
+        and not _wholly_bracketed(text)
         and not announces_what_follows(text)
     )
+
+
+def _wholly_bracketed(text: str) -> bool:
+    """A sentence wholly in brackets is an aside to the reader ("(The Press Democrat in Santa Rosa, Calif.,
+    is part of the New York Times Regional Newspaper Group.)"), not a statement of the story."""
+    text = text.strip()
+    if not (text.startswith(("(", "[")) and text.rstrip(".").endswith((")", "]"))):
+        return False
+    depth = 0
+    for i, char in enumerate(text):  # the opening bracket must close only at the end
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth == 0:
+                return i >= len(text.rstrip(".")) - 1
+    return False
 
 
 def _quotes_balance(text: str) -> bool:

@@ -70,6 +70,8 @@ def test_sumy_adapter_reads_ratings_not_just_the_choice():
         # a piece of a parenthesis the splitter cut at its inner full stop
         ("(Comments may be sent to The Spiritual Life, Box 2378, Boston, MA 02107-2378; or via e-mail.", False),
         ("The Pentagon (which has not commented) said the talks would go on for days.", True),
+        ("(The Press Democrat in Santa Rosa, Calif., is part of the New York Times Regional Newspaper Group.)", False),
+        ("(AP) The Pentagon said the talks would go on for days, officials in Washington said.", True),
         # the end of a quotation opened in the sentence before; German and Czech quotations are whole
         ("C'est un pas en avant très important pour le climat et pour nous tous. »", False),
         ("„Wir stehen an der Seite der Ukraine“, sagte der Kanzler am Dienstag in Vilnius.", True),
