@@ -42,7 +42,8 @@ POINTERS: dict[str, frozenset[str]] = {
     "italian": frozenset("lui lei egli ella essi esse suo sua suoi sue questo questa questi queste".split()),
     "portuguese": frozenset("ele ela eles elas seu sua seus suas este esta estes estas isso isto".split()),
     "greek": frozenset("αυτός αυτή αυτό αυτοί αυτές αυτά αυτού αυτής αυτών του της των τους".split()),
-    "czech": frozenset("on ona ono oni ony jeho její jejich jemu tento tato toto tyto ten ta to".split()),
+    "czech": frozenset("on ona ono oni ony jeho její jejich jemu tento tato toto tyto tito ten ta to tohoto této "
+                       "těchto tomto".split()),
     "polish": frozenset("on ona ono oni one jego jej ich jemu ten ta to te ci".split()),
     "swedish": frozenset("han hon den det de hans hennes deras dess denna detta dessa".split()),
 }
@@ -59,7 +60,7 @@ CONNECTIVES: dict[str, frozenset[str]] = {
     "italian": frozenset("ma e o anche però inoltre quindi poi".split()),
     "portuguese": frozenset("mas e ou também porém além então assim".split()),
     "greek": frozenset("επίσης όμως αλλά και ή ωστόσο επομένως".split()),
-    "czech": frozenset("ale a nebo také však proto pak".split()),
+    "czech": frozenset("ale a nebo také však proto pak nicméně avšak přesto navíc".split()),
     "polish": frozenset("ale i lub także również jednak więc potem".split()),
     "swedish": frozenset("men och eller också även dock sedan därför".split()),
 }
@@ -73,6 +74,10 @@ CONNECTIVE_PHRASES: dict[str, tuple[str, ...]] = {
                "en effet", "par exemple", "pour sa part", "de son côté"),
     "german": ("zum beispiel", "im gegensatz dazu"),
     "spanish": ("por ejemplo", "en cambio", "por otra parte", "por lo tanto", "en comparación"),
+    # a verb of saying with its subject left out ("Dodal, že ..." = "He added that ..."): who, the sentence
+    # before said
+    "czech": ("dodal", "dodala", "dodali", "uvedl", "uvedla", "uvedli", "řekl", "řekla", "řekli", "prohlásil",
+              "prohlásila", "prohlásili", "doplnil", "doplnila"),
 }
 # Inside a sentence, set off by commas, these contrast it with or draw it from the sentence before ("The
 # plan, however, failed."); other connectives there ("meanwhile") read on their own.

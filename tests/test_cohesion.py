@@ -129,6 +129,24 @@ def test_openers_are_per_language():
     assert leaning.on_previous
 
 
+@pytest.mark.parametrize(
+    "second",
+    ["Dodal, že byl žádán panem Blairem, aby těchto 15 námořníků nešlo před soud.",
+     "Tito podezřelí byli zachyceni bezpečnostní kamerou v den výbuchů.",
+     "Nicméně někteří říkají, že okolo jednoho miliónu se přiklonilo k závodu."],
+    ids=["verb of saying without its subject", "demonstrative", "connective"],
+)
+def test_czech_sentences_that_continue_the_one_before_lean_on_it(second):
+    lead = "Patnáct příslušníků britského námořnictva bylo zajato íránskými autoritami v Perském zálivu."
+    assert leaning_of(lead, second, language="czech").on_previous
+
+
+def test_a_czech_verb_of_saying_with_its_subject_after_it_stands():
+    lead = "Patnáct příslušníků britského námořnictva bylo zajato íránskými autoritami v Perském zálivu."
+    leaning = leaning_of(lead, "Řekl to premiér Tony Blair v pondělí v Londýně novinářům.", language="czech")
+    assert leaning is None or not leaning.on_previous
+
+
 def test_a_phrase_that_says_what_it_adds_to_stands_alone():
     assert leaning_of(LEAD, "In addition to the summit, Kishida will visit Belgium for talks with EU leaders.") is None
 
