@@ -69,6 +69,16 @@ def test_one_quotation_in_two_reports_is_one_fact_even_when_one_quotes_only_part
     assert len(groups) == 1 and groups[0].support == 2
 
 
+def test_a_chain_of_close_pairs_is_not_one_fact_when_its_ends_share_nothing():
+    meet = doc("Kishida will meet Yoon and Zelenskyy in Vilnius.")
+    both = doc("Kishida will meet Yoon and Zelenskyy in Vilnius and fly to Brussels for EU talks.")
+    fly = doc("Kishida will fly to Brussels for EU talks.")
+    docs = segmented(meet, both, fly)
+    assert len(similar_pairs([d.sentences[0] for d in docs])) == 2  # meet ~ both ~ fly, meet !~ fly
+    groups = group_sentences(docs)
+    assert sorted(sorted(m.document for m in g.members) for g in groups) == [[0, 1], [2]]
+
+
 def test_exact_repeat_inside_one_article_counts_one_document():
     sentence = "The prime minister arrived in Vilnius on Tuesday evening."
     groups = group_sentences(segmented(doc(sentence, "Something else happened there today.", sentence)))
