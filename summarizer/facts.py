@@ -528,7 +528,10 @@ class _Reader:
 
 QUALIFIER_WORDS = frozenset(w for phrase, _ in QUALIFIERS for w in phrase)
 AMOUNT_OF = frozenset(("in", "for", "worth"))
-TIME_AND_ORDINAL_SUFFIXES = frozenset(("am", "pm", "st", "nd", "rd", "th", "gmt", "utc"))
+# Written against a number, these make it a time or an ordinal ("13th stage", French "13e", "13ème"
+# étape, Spanish "13º", Italian "13°"), which names which one rather than counting how many.
+TIME_AND_ORDINAL_SUFFIXES = frozenset(("am", "pm", "st", "nd", "rd", "th", "gmt", "utc", "e", "er", "ère", "eme",
+                                       "ème", "ieme", "ième", "è", "º", "ª", "°", "o", "a"))
 PART_WORDS = frozenset(("other", "more", "additional", "further", "new", "extra"))
 
 
@@ -632,6 +635,31 @@ def _name_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
     return tuple(found)
 
 
+# Label words whose number names which one ("stage 13", "Flight 447"), but not the age words, whose
+# number is a figure of a person.
+IDENTIFIER_LABELS = LABEL_WORDS - {"aged", "age", "ages"}
+
+
+def _identifier_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
+    """Numbers that name which one, standing in the same place of two wordings with other values: "won
+    stage 13" / "won stage 15", "Flight 447" / "Flight 448", "la 13e étape" / "la 15e étape". They tell
+    of two things, not of one thing two ways: the sentences are not one fact, and no dispute either."""
+    left, right = [w.lower() for w in a.words], [w.lower() for w in b.words]
+    if not any(w.isdigit() for w in left) or not any(w.isdigit() for w in right):
+        return ()
+    found = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
+        if tag != "replace" or not (left[i1].isdigit() and right[j1].isdigit()) or left[i1] == right[j1]:
+            continue
+        ordinal = all(len(side) == 2 and side[1] in TIME_AND_ORDINAL_SUFFIXES for side in (left[i1:i2], right[j1:j2]))
+        single = i2 - i1 == 1 and j2 - j1 == 1
+        before = left[i1 - 1] if i1 and j1 and left[i1 - 1] == right[j1 - 1] else None
+        labelled = single and before in IDENTIFIER_LABELS
+        if ordinal or labelled:
+            found.append(Difference(" ".join(a.words[i1 - labelled:i2]), " ".join(b.words[j1 - labelled:j2])))
+    return tuple(found)
+
+
 _DATE_WORD = re.compile(r"\d{1,2}|1[89]\d\d|20\d\d|\d{4}-\d{2}-\d{2}|st|nd|rd|th", re.IGNORECASE)
 
 
@@ -710,7 +738,9 @@ def compare(a: Facts, b: Facts) -> Comparison:
     """
     # Each naming a place or party the other does not ("killed 32 in Poland" / "killed at least 62
     # throughout Europe"): the counts may well be of different things, so they are no dispute.
-    other_scope = (_names_apart(a, b) and _names_apart(b, a)) or _other_time(a, b)
+    # Numbers naming two different ones ("stage 13" / "stage 15"): their figures are of different things.
+    identifiers = _identifier_differences(a, b)
+    other_scope = (_names_apart(a, b) and _names_apart(b, a)) or _other_time(a, b) or bool(identifiers)
     shared_keys = {k for k in a.keys & b.keys if k[0] != "date"} if not other_scope else set()
     by_key_b = {(f.kind, f.key): f for f in b.figures}
     figures, agreed = [], 0
@@ -725,7 +755,7 @@ def compare(a: Facts, b: Facts) -> Comparison:
     if not other_scope:
         figures += _unmatched(a, b)
     figures += _date_differences(a, b)
-    names = _name_differences(a, b)
+    names = _name_differences(a, b) + identifiers
     if figures or names:
         return Comparison("differ", tuple(figures), names)
     shares_name = bool({n.lower() for n in a.names} & {n.lower() for n in b.names})

@@ -63,10 +63,17 @@ def test_figures_and_what_they_count(text, expected):
         "The home side won 3-1 after extra time.",
         "One of the victims was a child.",  # "one" is left out: more often a pronoun than a count
         "The leaders may meet again.",  # "may" the verb, not the month
+        "He won the 13th stage of the race.",
     ],
 )
 def test_identifiers_times_and_scores_are_not_figures(text):
     assert [f for f in facts_of(text).figures if f.kind != "date"] == []
+
+
+@pytest.mark.parametrize("text", ["Il a remporté la 13e étape.", "Il a remporté la 13ème étape.",
+                                  "Il a remporté la 13eme étape du Tour."])
+def test_french_ordinals_are_not_figures(text):
+    assert [f for f in facts_of(text, "french").figures if f.kind != "date"] == []
 
 
 def test_names_are_capitalised_words_not_at_the_start():
@@ -186,6 +193,32 @@ def test_names_differ_where_one_wording_has_another_name():
     )
     assert verdict("Kishida met Yoon and Zelenskyy.", "Kishida met Zelenskyy and Yoon.") != "differ"
     assert verdict("Kishida will meet Zelenskyy today.", "Kishida will meet Zelensky today.") != "differ"
+
+
+@pytest.mark.parametrize(
+    "a, b, language, differs",
+    [
+        ("Vinokourov of Kazakhstan has won stage 13 of the Tour de France.",
+         "Vinokourov of Kazakhstan has won stage 15 of the Tour de France.", "english", ("stage 13", "stage 15")),
+        ("Air France Flight 447 carrying 228 people is missing.", "Air France Flight 448 carrying 150 people is missing.",
+         "english", ("Flight 447", "Flight 448")),
+        ("Vinokourov a remporté la 13eme étape du Tour de France.", "Vinokourov a remporté la 15ème étape du Tour de France.",
+         "french", ("13 eme", "15 ème")),
+    ],
+    ids=["stage", "flight, with other counts", "French ordinal"],
+)
+def test_numbers_that_name_which_one_make_two_facts_and_no_dispute(a, b, language, differs):
+    """Regression (multiling2011_fr M003: "won the 13th stage" was shown as disputed by "won the 15th stage",
+    and in English the two stages counted as one fact of 2 sources)."""
+    comparison = compare(facts_of(a, language), facts_of(b, language))
+    assert comparison.verdict == "differ" and comparison.figures == ()
+    assert [(d.brief, d.source) for d in comparison.names] == [differs]
+
+
+def test_a_count_after_a_place_is_still_a_count_to_dispute():
+    comparison = compare(facts_of("In Poland, 32 people died in the cold, police said."),
+                         facts_of("In Poland, 36 people died in the cold, police said."))
+    assert comparison.figures == (Difference("32", "36"),) and comparison.names == ()
 
 
 # --- the stage ---------------------------------------------------------------------------------
