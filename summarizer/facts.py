@@ -383,6 +383,9 @@ class _Reader:
             return None
         if after is not None and _glued(token, after) and after.lower in TIME_AND_ORDINAL_SUFFIXES:
             return None
+        if (self.language in DOTTED_ORDINALS and after is not None and after.text == "." and _glued(token, after)
+                and i + 2 < len(tokens) and tokens[i + 2].kind == "word" and tokens[i + 2].text[0].islower()):
+            return None  # Czech "vyhrál 13. etapu", German "die 13. Etappe": the 13th, not 13 of them
         if after is not None and after.kind == "hyphen" and i + 2 < len(tokens) and tokens[i + 2].kind == "num":
             return None
         if before is not None and before.kind == "hyphen" and i > 1 and tokens[i - 2].kind == "num":
@@ -635,6 +638,9 @@ def _name_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
     return tuple(found)
 
 
+# Languages that write an ordinal as its number and a full stop ("13. etapu", "13. Etappe").
+DOTTED_ORDINALS = frozenset({"czech", "slovak", "german", "polish", "hungarian", "danish", "norwegian", "finnish",
+                             "croatian", "slovenian", "serbian", "estonian", "latvian", "icelandic", "turkish"})
 # Label words whose number names which one ("stage 13", "Flight 447"), but not the age words, whose
 # number is a figure of a person.
 IDENTIFIER_LABELS = LABEL_WORDS - {"aged", "age", "ages"}
@@ -654,10 +660,19 @@ def _identifier_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
         ordinal = all(len(side) == 2 and side[1] in TIME_AND_ORDINAL_SUFFIXES for side in (left[i1:i2], right[j1:j2]))
         single = i2 - i1 == 1 and j2 - j1 == 1
         before = left[i1 - 1] if i1 and j1 and left[i1 - 1] == right[j1 - 1] else None
+        after = left[i2] if i2 < len(left) and j2 < len(right) and left[i2] == right[j2] else None
         labelled = single and before in IDENTIFIER_LABELS
-        if ordinal or labelled:
+        # a number neither reads as a figure, between the same words ("vyhrál 13. etapu" / "vyhrál 15. etapu")
+        unread = single and before is not None and after is not None and not (
+            _reads_number(a, a.words[i1]) or _reads_number(b, b.words[j1]))
+        if ordinal or labelled or unread:
             found.append(Difference(" ".join(a.words[i1 - labelled:i2]), " ".join(b.words[j1 - labelled:j2])))
     return tuple(found)
+
+
+def _reads_number(facts: Facts, word: str) -> bool:
+    """Whether the sentence reads `word` as (part of) one of its figures or dates."""
+    return any(word in f.text.split() or f.text == word for f in facts.figures)
 
 
 _DATE_WORD = re.compile(r"\d{1,2}|1[89]\d\d|20\d\d|\d{4}-\d{2}-\d{2}|st|nd|rd|th", re.IGNORECASE)

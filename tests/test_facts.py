@@ -204,8 +204,10 @@ def test_names_differ_where_one_wording_has_another_name():
          "english", ("Flight 447", "Flight 448")),
         ("Vinokourov a remporté la 13eme étape du Tour de France.", "Vinokourov a remporté la 15ème étape du Tour de France.",
          "french", ("13 eme", "15 ème")),
+        ("Kazach Alexandr Vinokurov vyhrál 13. etapu závodu Tour de France.",
+         "Kazach Alexandr Vinokurov vyhrál 15. etapu závodu Tour de France.", "czech", ("13", "15")),
     ],
-    ids=["stage", "flight, with other counts", "French ordinal"],
+    ids=["stage", "flight, with other counts", "French ordinal", "Czech ordinal"],
 )
 def test_numbers_that_name_which_one_make_two_facts_and_no_dispute(a, b, language, differs):
     """Regression (multiling2011_fr M003: "won the 13th stage" was shown as disputed by "won the 15th stage",
