@@ -83,6 +83,26 @@ class Facts:
     words: tuple[str, ...]  # every word and number as written, to align two wordings
 
     @cached_property
+    def numbered_places(self) -> dict[tuple[str, ...], tuple[str, str]]:
+        """Numbers that name which one, by their place -> (number, as written): after a label word
+        ("stage 13": ("stage",)), as an ordinal ("13th", "13e": the word before and "ordinal"), or,
+        read as no figure, between two words ("vyhrál 13. etapu": ("vyhrál", "etapu"))."""
+        read = {word for f in self.figures for word in f.text.split()}
+        lowered = [w.lower() for w in self.words]
+        places: dict[tuple[str, ...], tuple[str, str]] = {}
+        for i, word in enumerate(lowered):
+            if not word.isdigit() or i == 0:
+                continue
+            before, after = lowered[i - 1], (lowered[i + 1] if i + 1 < len(lowered) else "")
+            if before in IDENTIFIER_LABELS:
+                places[(before,)] = (word, f"{self.words[i - 1]} {self.words[i]}")
+            elif after in ORDINAL_WORDS:
+                places[(before, "ordinal")] = (word, f"{self.words[i]}{self.words[i + 1]}")
+            elif after and self.words[i] not in read:
+                places[(before, after)] = (word, self.words[i])
+        return places
+
+    @cached_property
     def keys(self) -> frozenset[tuple[str, str]]:
         """(kind, key) of the figures that occur once: a key given twice in one sentence is ambiguous."""
         counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -638,6 +658,9 @@ def _name_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
     return tuple(found)
 
 
+# Ordinal suffixes that are no word of their own, so that a number's next word being one of them makes
+# it an ordinal even where the words no longer say it was written against the number ("1975, a year").
+ORDINAL_WORDS = frozenset(("st", "nd", "rd", "th", "e", "er", "ère", "eme", "ème", "ieme", "ième", "è", "º", "ª", "°"))
 # Languages that write an ordinal as its number and a full stop ("13. etapu", "13. Etappe").
 DOTTED_ORDINALS = frozenset({"czech", "slovak", "german", "polish", "hungarian", "danish", "norwegian", "finnish",
                              "croatian", "slovenian", "serbian", "estonian", "latvian", "icelandic", "turkish"})
@@ -649,30 +672,13 @@ IDENTIFIER_LABELS = LABEL_WORDS - {"aged", "age", "ages"}
 def _identifier_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
     """Numbers that name which one, standing in the same place of two wordings with other values: "won
     stage 13" / "won stage 15", "Flight 447" / "Flight 448", "la 13e étape" / "la 15e étape". They tell
-    of two things, not of one thing two ways: the sentences are not one fact, and no dispute either."""
-    left, right = [w.lower() for w in a.words], [w.lower() for w in b.words]
-    if not any(w.isdigit() for w in left) or not any(w.isdigit() for w in right):
+    of two things, not of one thing two ways: the sentences are not one fact, and no dispute either.
+    Places are found by their neighbouring words (`Facts.numbered_places`), in time linear in the words."""
+    mine, theirs = a.numbered_places, b.numbered_places
+    if not mine or not theirs:
         return ()
-    found = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
-        if tag != "replace" or not (left[i1].isdigit() and right[j1].isdigit()) or left[i1] == right[j1]:
-            continue
-        ordinal = all(len(side) == 2 and side[1] in TIME_AND_ORDINAL_SUFFIXES for side in (left[i1:i2], right[j1:j2]))
-        single = i2 - i1 == 1 and j2 - j1 == 1
-        before = left[i1 - 1] if i1 and j1 and left[i1 - 1] == right[j1 - 1] else None
-        after = left[i2] if i2 < len(left) and j2 < len(right) and left[i2] == right[j2] else None
-        labelled = single and before in IDENTIFIER_LABELS
-        # a number neither reads as a figure, between the same words ("vyhrál 13. etapu" / "vyhrál 15. etapu")
-        unread = single and before is not None and after is not None and not (
-            _reads_number(a, a.words[i1]) or _reads_number(b, b.words[j1]))
-        if ordinal or labelled or unread:
-            found.append(Difference(" ".join(a.words[i1 - labelled:i2]), " ".join(b.words[j1 - labelled:j2])))
-    return tuple(found)
-
-
-def _reads_number(facts: Facts, word: str) -> bool:
-    """Whether the sentence reads `word` as (part of) one of its figures or dates."""
-    return any(word in f.text.split() or f.text == word for f in facts.figures)
+    return tuple(Difference(mine[place][1], theirs[place][1]) for place in mine.keys() & theirs.keys()
+                 if mine[place][0] != theirs[place][0])
 
 
 _DATE_WORD = re.compile(r"\d{1,2}|1[89]\d\d|20\d\d|\d{4}-\d{2}-\d{2}|st|nd|rd|th", re.IGNORECASE)

@@ -175,12 +175,6 @@ def say_different_things(a: Sentence, b: Sentence) -> bool:
     return is_question(a) != is_question(b) or quote_different_things(a, b)
 
 
-def _close(a: Sentence, b: Sentence) -> bool:
-    """Whether two sentences are as close as `similar_pairs` pairs them."""
-    x, y = _feature_key(a.stems), _feature_key(b.stems)
-    return bool(x and y) and len(x & y) / math.sqrt(len(x) * len(y)) >= DUPLICATE_SIMILARITY
-
-
 def _representative_key(sentence: Sentence) -> tuple[int, int]:
     """Earliest in its article wins: leads are the most self-contained wording."""
     return (sentence.index, sentence.document)
@@ -232,17 +226,24 @@ def group_sentences(documents: Sequence[SegmentedDocument], budget: WorkBudget |
             compared.add(sentence.words)
             eligible.append(i)
     pairs = similar_pairs([sentences[i] for i in eligible], DUPLICATE_SIMILARITY, budget)
+    features: dict[int, frozenset[str]] = {}
+
+    def close(i: int, j: int) -> bool:
+        """Whether two sentences are as close as `similar_pairs` pairs them."""
+        x = features.get(i) or features.setdefault(i, _feature_key(sentences[i].stems))
+        y = features.get(j) or features.setdefault(j, _feature_key(sentences[j].stems))
+        return bool(x and y) and len(x & y) / math.sqrt(len(x) * len(y)) >= DUPLICATE_SIMILARITY
+
     for a, b, _ in sorted(pairs, key=lambda pair: -pair[2]):  # the closest wordings join first
         i, j = eligible[a], eligible[b]
-        if say_different_things(sentences[i], sentences[j]):
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j or say_different_things(sentences[i], sentences[j]):
             continue
         # A group is one fact: a sentence joins only one close to the group's earliest member too, so
         # that a chain of close pairs ("West Nile virus can cause a range of symptoms." ~ "None tested
         # positive for West Nile virus." ~ ...) does not make fifteen reports of one fact.
-        root_i, root_j = find(i), find(j)
-        if root_i != root_j and not _close(sentences[root_i], sentences[root_j]):
-            continue
-        union(i, j)
+        if (root_i, root_j) == (i, j) or close(root_i, root_j):
+            union(i, j)
 
     members: dict[int, list[Sentence]] = {}
     for i, sentence in enumerate(sentences):

@@ -203,7 +203,7 @@ def test_names_differ_where_one_wording_has_another_name():
         ("Air France Flight 447 carrying 228 people is missing.", "Air France Flight 448 carrying 150 people is missing.",
          "english", ("Flight 447", "Flight 448")),
         ("Vinokourov a remporté la 13eme étape du Tour de France.", "Vinokourov a remporté la 15ème étape du Tour de France.",
-         "french", ("13 eme", "15 ème")),
+         "french", ("13eme", "15ème")),
         ("Kazach Alexandr Vinokurov vyhrál 13. etapu závodu Tour de France.",
          "Kazach Alexandr Vinokurov vyhrál 15. etapu závodu Tour de France.", "czech", ("13", "15")),
     ],
