@@ -404,8 +404,9 @@ class _Reader:
         if after is not None and _glued(token, after) and after.lower in TIME_AND_ORDINAL_SUFFIXES:
             return None
         if (self.language in DOTTED_ORDINALS and after is not None and after.text == "." and _glued(token, after)
-                and i + 2 < len(tokens) and tokens[i + 2].kind == "word" and tokens[i + 2].text[0].islower()):
-            return None  # Czech "vyhrál 13. etapu", German "die 13. Etappe": the 13th, not 13 of them
+                and i + 2 < len(tokens) and tokens[i + 2].kind == "word" and tokens[i + 2].text[0].islower()
+                and tokens[i + 2].lower not in _month_names(self.language)):
+            return None  # Czech "vyhrál 13. etapu": the 13th, not 13 of them ("7. července" stays a date's day)
         if after is not None and after.kind == "hyphen" and i + 2 < len(tokens) and tokens[i + 2].kind == "num":
             return None
         if before is not None and before.kind == "hyphen" and i > 1 and tokens[i - 2].kind == "num":
@@ -661,6 +662,24 @@ def _name_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
 # Ordinal suffixes that are no word of their own, so that a number's next word being one of them makes
 # it an ordinal even where the words no longer say it was written against the number ("1975, a year").
 ORDINAL_WORDS = frozenset(("st", "nd", "rd", "th", "e", "er", "ère", "eme", "ème", "ieme", "ième", "è", "º", "ª", "°"))
+@lru_cache(maxsize=None)
+def _month_names(language: str) -> frozenset[str]:
+    """The language's month names in all their forms ("července", "červenec"), from dateparser's data;
+    abbreviations are left out, as several are words too (Czech "led", ice)."""
+    from dateparser.languages import default_loader
+
+    from .language import BY_NAME
+
+    row = BY_NAME.get(language)
+    try:
+        info = default_loader.get_locale(row.code).info if row else {}
+    except (KeyError, ValueError):
+        return frozenset()
+    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+    return frozenset(name.lower() for month in months for name in info.get(month, []) if len(name) > 4)
+
+
 # Languages that write an ordinal as its number and a full stop ("13. etapu", "13. Etappe").
 DOTTED_ORDINALS = frozenset({"czech", "slovak", "german", "polish", "hungarian", "danish", "norwegian", "finnish",
                              "croatian", "slovenian", "serbian", "estonian", "latvian", "icelandic", "turkish"})

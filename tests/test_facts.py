@@ -217,6 +217,12 @@ def test_numbers_that_name_which_one_make_two_facts_and_no_dispute(a, b, languag
     assert [(d.brief, d.source) for d in comparison.names] == [differs]
 
 
+def test_a_czech_day_before_its_month_is_still_a_figure_to_dispute():
+    comparison = compare(facts_of("Útok se stal 7. července 2005 v Londýně.", "czech"),
+                         facts_of("Útok se stal 8. července 2005 v Londýně.", "czech"))
+    assert comparison.figures == (Difference("7", "8"),)
+
+
 def test_a_count_after_a_place_is_still_a_count_to_dispute():
     comparison = compare(facts_of("In Poland, 32 people died in the cold, police said."),
                          facts_of("In Poland, 36 people died in the cold, police said."))
