@@ -74,8 +74,8 @@ CONNECTIVE_PHRASES: dict[str, tuple[str, ...]] = {
                "en effet", "par exemple", "pour sa part", "de son côté"),
     "german": ("zum beispiel", "im gegensatz dazu"),
     "spanish": ("por ejemplo", "en cambio", "por otra parte", "por lo tanto", "en comparación"),
-    # a verb of saying with its subject left out ("Dodal, že ..." = "He added that ..."): who, the sentence
-    # before said
+    # a verb of saying with its subject left out ("Dodal, že ..." = "He added that ..."): the sentence
+    # before says who
     "czech": ("dodal", "dodala", "dodali", "uvedl", "uvedla", "uvedli", "řekl", "řekla", "řekli", "prohlásil",
               "prohlásila", "prohlásili", "doplnil", "doplnila"),
 }

@@ -662,6 +662,8 @@ def _name_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
 # Ordinal suffixes that are no word of their own, so that a number's next word being one of them makes
 # it an ordinal even where the words no longer say it was written against the number ("1975, a year").
 ORDINAL_WORDS = frozenset(("st", "nd", "rd", "th", "e", "er", "ère", "eme", "ème", "ieme", "ième", "è", "º", "ª", "°"))
+
+
 @lru_cache(maxsize=None)
 def _month_names(language: str) -> frozenset[str]:
     """The language's month names in all their forms ("července", "červenec"), from dateparser's data;
