@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,9 +22,14 @@ WEB_FIXTURES = FIXTURES / "web"
 
 
 @pytest.fixture
-def make_app(tmp_path) -> Callable:
-    """Build an app on a fresh data directory; keyword arguments override the config (e.g. limits)."""
+def make_app(tmp_path) -> Iterator[Callable]:
+    """Build an app on a fresh data directory; keyword arguments override the config (e.g. limits).
+
+    Each app's database connections are let go at the end of the test: a PostgreSQL pool left open keeps
+    threads that try to reconnect once the session's server has stopped."""
     from app import create_app
+
+    made = []
 
     def make(**overrides):
         # No reserve file for deletes on a full disk (16 MB each): tests/test_store.py asks for one where it tests it.
@@ -32,9 +37,12 @@ def make_app(tmp_path) -> Callable:
         config = {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "test-secret-key",
                   "DELETE_RESERVE_MB": 0, "FETCH_RESOLVE": resolve_loopback_only}
         config.update(overrides)
-        return create_app(config)
+        made.append(create_app(config))
+        return made[-1]
 
-    return make
+    yield make
+    for app in made:
+        app.extensions["store"]["backend"].release()
 
 
 @pytest.fixture
