@@ -552,10 +552,13 @@ class _Reader:
 
 QUALIFIER_WORDS = frozenset(w for phrase, _ in QUALIFIERS for w in phrase)
 AMOUNT_OF = frozenset(("in", "for", "worth"))
-# Written against a number, these make it a time or an ordinal ("13th stage", French "13e", "13ème"
-# étape, Spanish "13º", Italian "13°"), which names which one rather than counting how many.
-TIME_AND_ORDINAL_SUFFIXES = frozenset(("am", "pm", "st", "nd", "rd", "th", "gmt", "utc", "e", "er", "ère", "eme",
-                                       "ème", "ieme", "ième", "è", "º", "ª", "°", "o", "a"))
+# Ordinal suffixes ("13th stage", French "13e", "13ème" étape, Spanish "13º", Italian "13°"): the number
+# names which one rather than counting how many. None is a word of its own, so a number's next word being
+# one makes it an ordinal even where the words no longer say it was written against the number.
+ORDINAL_WORDS = frozenset(("st", "nd", "rd", "th", "e", "er", "ère", "eme", "ème", "ieme", "ième", "è", "º", "ª", "°"))
+# Written against a number, these make it a time or an ordinal (Spanish "1o", "1a" too, which as words of
+# their own are "or" and "to").
+TIME_AND_ORDINAL_SUFFIXES = ORDINAL_WORDS | {"am", "pm", "gmt", "utc", "o", "a"}
 PART_WORDS = frozenset(("other", "more", "additional", "further", "new", "extra"))
 
 
@@ -659,11 +662,6 @@ def _name_differences(a: Facts, b: Facts) -> tuple[Difference, ...]:
     return tuple(found)
 
 
-# Ordinal suffixes that are no word of their own, so that a number's next word being one of them makes
-# it an ordinal even where the words no longer say it was written against the number ("1975, a year").
-ORDINAL_WORDS = frozenset(("st", "nd", "rd", "th", "e", "er", "ère", "eme", "ème", "ieme", "ième", "è", "º", "ª", "°"))
-
-
 @lru_cache(maxsize=None)
 def _month_names(language: str) -> frozenset[str]:
     """The language's month names in all their forms ("července", "červenec"), from dateparser's data;
@@ -677,9 +675,9 @@ def _month_names(language: str) -> frozenset[str]:
         info = default_loader.get_locale(row.code).info if row else {}
     except (KeyError, ValueError):
         return frozenset()
-    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
-    return frozenset(name.lower() for month in months for name in info.get(month, []) if len(name) > 4)
+    english = {number: name for name, number in sorted(MONTHS.items(), key=lambda item: len(item[0]))}
+    # each month's longest English name ("january", "september") is dateparser's key for it
+    return frozenset(name.lower() for month in english.values() for name in info.get(month, []) if len(name) > 4)
 
 
 # Languages that write an ordinal as its number and a full stop ("13. etapu", "13. Etappe").
