@@ -54,17 +54,24 @@ CONNECTIVES: dict[str, frozenset[str]] = {
         "but and or so yet still also however meanwhile moreover furthermore besides nevertheless "
         "nonetheless instead likewise similarly then thus therefore hence secondly thirdly finally lastly".split()
     ),
-    "french": frozenset("mais et ou donc aussi également cependant pourtant toutefois ensuite puis ainsi".split()),
+    "french": frozenset("mais et ou donc aussi également cependant pourtant toutefois néanmoins ensuite puis "
+                        "ainsi".split()),
     "german": frozenset("aber und oder auch jedoch dennoch dann daher deshalb".split()),
     "spanish": frozenset("pero y o también sin embargo además luego así".split()),
     "italian": frozenset("ma e o anche però inoltre quindi poi".split()),
     "portuguese": frozenset("mas e ou também porém além então assim".split()),
     "greek": frozenset("επίσης όμως αλλά και ή ωστόσο επομένως".split()),
-    "czech": frozenset("ale a nebo také však proto pak nicméně avšak přesto navíc".split()),
+    "czech": frozenset("ale a nebo také však proto pak nicméně avšak přesto navíc rovněž taktéž též".split()),
     "polish": frozenset("ale i lub także również jednak więc potem".split()),
     "swedish": frozenset("men och eller också även dock sedan därför".split()),
 }
-# and phrases that do the same when a comma sets them off ("In addition, ..." but not "In addition to
+# Verbs of saying that, with their subject left out, leave the speaker to the sentence before: opening a
+# sentence ("Dodal, že ..." = "He added that ...") or alone after a quotation ('"...", řekl.' = '"...," he said.').
+UNNAMED_SPEAKER_VERBS: dict[str, tuple[str, ...]] = {
+    "czech": ("dodal", "dodala", "dodali", "uvedl", "uvedla", "uvedli", "řekl", "řekla", "řekli", "prohlásil",
+              "prohlásila", "prohlásili", "doplnil", "doplnila"),
+}
+# Connective phrases that do the same when a comma sets them off ("In addition, ..." but not "In addition to
 # the dead, ...", which says what it adds to).
 CONNECTIVE_PHRASES: dict[str, tuple[str, ...]] = {
     "english": ("in addition", "by contrast", "in contrast", "as a result", "in comparison", "on the other hand",
@@ -74,16 +81,23 @@ CONNECTIVE_PHRASES: dict[str, tuple[str, ...]] = {
                "en effet", "par exemple", "pour sa part", "de son côté"),
     "german": ("zum beispiel", "im gegensatz dazu"),
     "spanish": ("por ejemplo", "en cambio", "por otra parte", "por lo tanto", "en comparación"),
-    # a verb of saying with its subject left out ("Dodal, že ..." = "He added that ..."): the sentence
-    # before says who
-    "czech": ("dodal", "dodala", "dodali", "uvedl", "uvedla", "uvedli", "řekl", "řekla", "řekli", "prohlásil",
-              "prohlásila", "prohlásili", "doplnil", "doplnila"),
+    "czech": UNNAMED_SPEAKER_VERBS["czech"],
 }
 # Inside a sentence, set off by commas, these contrast it with or draw it from the sentence before ("The
 # plan, however, failed."); other connectives there ("meanwhile") read on their own.
 INTERJECTED: dict[str, frozenset[str]] = {
     "english": frozenset("however nevertheless nonetheless therefore instead though".split()),
     "french": frozenset("cependant toutefois pourtant néanmoins donc".split()),
+}
+# Contrasting particles that stand inside a clause without commas ("Reportér ... nicméně řekl, že ..." = "The
+# reporter, however, said that ..."), as Czech, Greek, German and Polish place them. In the sentence's first
+# clause they contrast it with the sentence before; after a comma, with its own first clause ("Exports rose,
+# imports however fell"), which reads on its own.
+CONTRASTING_PARTICLES: dict[str, frozenset[str]] = {
+    "czech": frozenset("však nicméně ovšem avšak".split()),
+    "greek": frozenset("όμως ωστόσο".split()),
+    "german": frozenset("jedoch allerdings".split()),
+    "polish": frozenset({"jednak"}),
 }
 # Pointing words that, ending a short phrase fronted by a comma ("Of these, 80 percent are boys."; "Despite
 # that, ..."), point at what the sentence before said. Possessives are not among them: "In his speech,
@@ -108,7 +122,7 @@ ADDITIVES: dict[str, frozenset[str]] = {
     "italian": frozenset({"anche", "inoltre"}),
     "portuguese": frozenset({"também"}),
     "greek": frozenset({"επίσης"}),
-    "czech": frozenset({"také", "rovněž"}),
+    "czech": frozenset({"také", "rovněž", "taktéž", "též"}),
     "polish": frozenset({"także", "również"}),
     "swedish": frozenset({"också", "även"}),
 }
@@ -121,6 +135,8 @@ PERSONAL_PRONOUNS: dict[str, frozenset[str]] = {
 # Personal pronouns as subjects: after a fronted phrase ("On Saturday, he ...") the subject points back.
 SUBJECT_PRONOUNS: dict[str, frozenset[str]] = {
     "english": frozenset("he she they".split()),
+    "french": frozenset("il elle ils elles".split()),
+    "czech": frozenset("on ona oni ony".split()),
 }
 
 # Capitalised words that are not names a pronoun could point at.
@@ -201,6 +217,12 @@ def _leans_on_previous(text: str, tokens: list[str], language: str, marked: list
     if _opens_on(lowered, OPENERS.get(language, frozenset())):
         return True
 
+    if "," in marked[:FRONTED_WORDS] and marked.index(",") + 1 < len(marked):
+        # "On Saturday, he traveled with Foreign Minister Amr Moussa to Riyadh"; "Néanmoins, il a refusé ...":
+        # the subject after a fronted phrase is the pronoun, so the names after it are someone else.
+        after = marked.index(",") + 1
+        if marked[after].lower() in SUBJECT_PRONOUNS.get(language, ()) and not _impersonal(marked[after:], language):
+            return True
     pronouns = PERSONAL_PRONOUNS.get(language)
     if not pronouns:
         return False
@@ -208,11 +230,6 @@ def _leans_on_previous(text: str, tokens: list[str], language: str, marked: list
         # "Later they struck an alliance with the United States": a subject pronoun after one opening word
         # points back, whatever names follow it; "When he arrived, Kishida said" names him after the comma.
         return True
-    if "," in marked[:FRONTED_WORDS] and marked.index(",") + 1 < len(marked):
-        # "On Saturday, he traveled with Foreign Minister Amr Moussa to Riyadh": the subject after a
-        # fronted phrase is the pronoun, so the names after it are someone else.
-        if marked[marked.index(",") + 1].lower() in SUBJECT_PRONOUNS.get(language, ()):
-            return True
     not_names = NOT_NAMES.get(language, frozenset())
 
     def named(words: list[str]) -> bool:
@@ -233,6 +250,18 @@ def _leans_on_previous(text: str, tokens: list[str], language: str, marked: list
     return False
 
 
+# Verbs after which a subject pronoun stands for no one: French "il y a", "il faut" ("Selon la police, il y a
+# eu dix morts").
+IMPERSONAL_VERBS: dict[str, frozenset[str]] = {
+    "french": frozenset("y faut semble s'agit s’agit existe reste paraît convient suffit".split()),
+}
+
+
+def _impersonal(subject_on: list[str], language: str) -> bool:
+    """Whether the pronoun opening `subject_on` is an impersonal subject ("il y a", "il faut")."""
+    return len(subject_on) > 1 and subject_on[1].lower() in IMPERSONAL_VERBS.get(language, ())
+
+
 def _names_after_fronted_clause(marked: list[str]) -> bool:
     """Whether a comma ends an opening clause and a capitalised word follows it: the subject a pronoun
     in that clause points ahead to."""
@@ -251,6 +280,16 @@ def _interjects(marked: list[str], language: str) -> bool:
         token.lower() in words and marked[i - 1] == "," and (i + 1 == len(marked) or marked[i + 1] in ",;")
         for i, token in enumerate(marked) if i > 0
     ) or (len(marked) > 1 and marked[-1].lower() in words and marked[-2] == ",")
+
+
+def _contrasts_with_before(marked: list[str], language: str) -> bool:
+    """Whether a contrasting particle stands in the sentence's first clause, after its first word (an
+    opening one is a connective)."""
+    particles = CONTRASTING_PARTICLES.get(language)
+    if not particles:
+        return False
+    first_clause = marked[1 : marked.index(",")] if "," in marked else marked[1:]
+    return any(token.lower() in particles for token in first_clause)
 
 
 def _fronted_pointer(marked: list[str], language: str) -> bool:
@@ -280,6 +319,18 @@ def _opens_on_phrase(text: str, language: str) -> bool:
 
 # Quotation marks that open and close a quotation, by opening mark ("..." and '...' close with themselves).
 _QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "「": "」", "『": "』"}
+
+
+def _quotes_an_unnamed_speaker(text: str, language: str) -> bool:
+    """Whether the sentence is a quotation followed by nothing but a verb of saying whose subject is left
+    out ('"Myslím, že uvidíme značné škody", řekl.' = '"I think we will see great damage," he said.')."""
+    verbs = UNNAMED_SPEAKER_VERBS.get(language)
+    text = text.strip()
+    close = _QUOTES.get(text[:1])
+    if not verbs or close is None or (end := text.find(close, 1)) < 0:
+        return False
+    after = _words(_tokens(text[end + 1 :]))
+    return len(after) == 1 and after[0].lower() in verbs
 
 
 def _is_bare_quotation(text: str) -> bool:
@@ -392,9 +443,10 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
             on_previous = _opens_on([w.lower() for w in words[:1]], CONNECTIVES.get(language, frozenset()))
         else:
             on_previous = (_leans_on_previous(sentence.text, words, language, tokens)
-                           or _is_bare_quotation(sentence.text)
+                           or _is_bare_quotation(sentence.text) or _quotes_an_unnamed_speaker(sentence.text, language)
                            or _opens_on_phrase(sentence.text, language)
-                           or _interjects(tokens, language) or _fronted_pointer(tokens, language))
+                           or _interjects(tokens, language) or _contrasts_with_before(tokens, language)
+                           or _fronted_pointer(tokens, language))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position

@@ -141,6 +141,49 @@ def test_czech_sentences_that_continue_the_one_before_lean_on_it(second):
     assert leaning_of(lead, second, language="czech").on_previous
 
 
+@pytest.mark.parametrize(
+    "second, language",
+    [
+        ("Reportér tiskové agentury Al-Džazíra nicméně řekl, že by mohly nastat potíže s doručováním pomoci.",
+         "czech"),
+        ("Jeden lékař v zemi zpustošené zemětřesením ovšem poznamenal, že mnoho pacientů by mohlo zemřít.", "czech"),
+        ("Taktéž pokračovaly verbální protesty skupin, které poukazovaly na porušování lidských práv.", "czech"),
+        ("Die Regierung lehnte den Plan jedoch am Montag in Berlin ab.", "german"),
+        ('"Myslím, že uvidíme značné škody a ztráty na životech", řekl.', "czech"),
+        ("„Myslím, že uvidíme značné škody a ztráty na životech“, dodala.", "czech"),
+        ("Néanmoins, il a refusé de dire comment ils avaient obtenu ces images.", "french"),
+        ("Mardi soir, elle a déclaré que l'enquête durerait encore plusieurs mois.", "french"),
+    ],
+    ids=["czech particle nicméně", "czech particle ovšem", "czech opening taktéž", "german particle jedoch",
+         "czech quotation, speaker left out", "czech „quotation“, speaker left out",
+         "french pronoun after a connective", "french pronoun after a fronted phrase"],
+)
+def test_a_contrast_or_a_pronoun_subject_leans_in_other_languages(second, language):
+    """Regression (multiling2011_cs M006, multiling2011_fr M007): "Reportér ... nicméně řekl" ("The
+    reporter, however, said") and "Néanmoins, il a refusé ..." stood in briefs after other sentences."""
+    lead = {"czech": "Patnáct příslušníků britského námořnictva bylo zajato íránskými autoritami v zálivu.",
+            "german": "Der Bundestag hat am Freitag ein neues Gesetz zum Klimaschutz beschlossen.",
+            "french": "Le président a annoncé un plan de relance pour l'économie du pays."}[language]
+    assert leaning_of(lead, second, language=language).on_previous
+
+
+@pytest.mark.parametrize(
+    "second, language",
+    [
+        ("Vývoz v prosinci vzrostl, dovoz však klesl o tři procenta proti listopadu.", "czech"),
+        ('"Myslím, že uvidíme značné škody a ztráty na životech", řekl ministr Karel Schwarzenberg.', "czech"),
+        ("Selon la police, il y a eu dix morts et une trentaine de blessés dans l'explosion.", "french"),
+        ("Mardi soir, le ministre a déclaré que l'enquête durerait encore plusieurs mois.", "french"),
+    ],
+    ids=["contrast inside the sentence", "czech quotation with its speaker", "impersonal il", "named subject after a fronted phrase"],
+)
+def test_a_contrast_within_the_sentence_or_an_impersonal_subject_stands(second, language):
+    lead = {"czech": "Český statistický úřad zveřejnil v pondělí údaje o zahraničním obchodu.",
+            "french": "Le président a annoncé un plan de relance pour l'économie du pays."}[language]
+    leaning = leaning_of(lead, second, language=language)
+    assert leaning is None or not leaning.on_previous
+
+
 def test_a_czech_verb_of_saying_with_its_subject_after_it_stands():
     lead = "Patnáct příslušníků britského námořnictva bylo zajato íránskými autoritami v Perském zálivu."
     leaning = leaning_of(lead, "Řekl to premiér Tony Blair v pondělí v Londýně novinářům.", language="czech")
