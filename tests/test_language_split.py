@@ -62,6 +62,11 @@ HARD_CASES = [
     ("en", "Polls close at 5 p.m. Friday in Ohio. Counting follows.",
      ["Polls close at 5 p.m. Friday in Ohio.", "Counting follows."]),
     ("en", "They met at 6 p.m. (1430 GMT). Talks failed.", ["They met at 6 p.m. (1430 GMT).", "Talks failed."]),
+    # multiling2011_el M009: a time of day before its time zone, in Greek ("μ.μ." is "p.m.", often "μμ.")
+    ("el", "Ξεκίνησε στις 1:00 μμ. PDT (UTC -7) η λαμπαδηδρομία. Αυτή είναι η μόνη στάση.",
+     ["Ξεκίνησε στις 1:00 μμ. PDT (UTC -7) η λαμπαδηδρομία.", "Αυτή είναι η μόνη στάση."]),
+    ("el", "Η τελετή ξεκίνησε στις 8:00 μ.μ. (UTC +8) στο στάδιο. Ήταν εντυπωσιακή.",
+     ["Η τελετή ξεκίνησε στις 8:00 μ.μ. (UTC +8) στο στάδιο.", "Ήταν εντυπωσιακή."]),
     ("en", "He left at 6 P.M. Mr. Smith stayed.", ["He left at 6 P.M.", "Mr. Smith stayed."]),
     ("en", "The poll suggests that Ms. Moseley-Braun is in trouble.",
      ["The poll suggests that Ms. Moseley-Braun is in trouble."]),

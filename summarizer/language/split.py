@@ -53,13 +53,18 @@ _LETTERS_BEFORE_PERIOD = re.compile(r"[^\W\d_]+\.$")
 _OPENING_PUNCTUATION = "([{\"'“‘«„"
 _HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _SINGLE_INITIAL = re.compile(r"^\W*[^\W\d_]\.$")
-_TIME_OF_DAY = re.compile(r"(?:^|\W)[ap]\.m\.$", re.IGNORECASE)
+# Abbreviations of the time of day, per language: "5 p.m.", Greek "1:00 μ.μ." (also written "μμ.").
+_TIME_OF_DAY = {
+    "en": re.compile(r"(?:^|\W)[ap]\.m\.$", re.IGNORECASE),
+    "el": re.compile(r"(?:^|\W)[πμ]\.?μ\.$", re.IGNORECASE),
+}
+# Time zones, which follow a time of day inside a sentence in any language ("1:00 μμ. PDT (UTC -7)").
+_TIME_ZONES = frozenset("est edt cst cdt mst mdt pst pdt et ct mt pt gmt bst cet cest utc".split())
 # English words that follow "5 p.m." inside a sentence: days, months, time zones (the wire style's).
-_AFTER_TIME_OF_DAY = frozenset(
+_AFTER_TIME_OF_DAY = _TIME_ZONES | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday "
     "jan january feb february march april may june july aug august sept september "
-    "oct october nov november dec december "
-    "est edt cst cdt mst mdt pst pdt et ct mt pt gmt bst cet cest utc eastern central mountain pacific local".split()
+    "oct october nov november dec december eastern central mountain pacific local".split()
 )
 _PERIOD_BEFORE_NUMBER = re.compile(r"\. (?=\d)")
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
@@ -247,14 +252,16 @@ def _joins_across(text: str, cut: int, code: str, joined: frozenset[str]) -> boo
         return False
     if word.lstrip(_OPENING_PUNCTUATION).rstrip(".").lower() in joined:
         return True
-    if code != "en":
-        return _SINGLE_INITIAL.match(word) is not None  # "M. Dupont"; English's "I." is sentencex's call
-    if _TIME_OF_DAY.search(word) is None:
+    if code != "en" and _SINGLE_INITIAL.match(word) is not None:
+        return True  # "M. Dupont"; English's "I." is sentencex's call
+    time_of_day = _TIME_OF_DAY.get(code)
+    if time_of_day is None or time_of_day.search(word) is None:
         return False
-    # "6 p.m. (1430 GMT)", "5 p.m. Friday", "2:43 p.m. Eastern standard time"
+    # "6 p.m. (1430 GMT)", "5 p.m. Friday", "2:43 p.m. Eastern standard time", "1:00 μμ. PDT"
     following_word = _LEADING_WORD.match(following)
     return following_token.startswith("(") or (
-        following_word is not None and following_word.group(0).lower() in _AFTER_TIME_OF_DAY
+        following_word is not None
+        and following_word.group(0).lower() in (_AFTER_TIME_OF_DAY if code == "en" else _TIME_ZONES)
     )
 
 
