@@ -32,7 +32,7 @@ from .types import SegmentedDocument, Sentence
 POINTERS: dict[str, frozenset[str]] = {
     "english": frozenset(
         "he she him his her hers they them their theirs it its this these those that such there another "
-        "both either neither others".split()
+        "other others both either neither".split()
     ),
     "french": frozenset("il elle ils elles lui leur leurs son sa ses ce cet cette ces cela ceci celui celle ceux "
                         "celles".split()),
@@ -106,6 +106,11 @@ FRONTED_POINTERS: dict[str, frozenset[str]] = {
     "english": frozenset("this these those that them it".split()),
     "french": frozenset("cela ceci ceux celles eux".split()),
 }
+# and determiners that, anywhere in such a phrase, point at a time or thing named before ("During that time,
+# ..."), where "this" points at the present ("Earlier this week, ...").
+FRONTED_DISTAL_DETERMINERS: dict[str, frozenset[str]] = {
+    "english": frozenset({"that", "those"}),
+}
 FRONTED_PHRASE_WORDS = 3
 OPENERS: dict[str, frozenset[str]] = {
     language: POINTERS.get(language, frozenset()) | CONNECTIVES.get(language, frozenset())
@@ -148,9 +153,11 @@ NOT_NAMES: dict[str, frozenset[str]] = {
 }
 
 # Definite articles, for definite descriptions. Only languages where nouns are lower-case and the
-# article stands before them as a word; elided French/Italian "l'" is handled in _definite_heads.
+# article stands before them as a word; elided French/Italian "l'" is handled in _definite_heads. English
+# "these" and "those" before a noun point back as "the" does ("Four of those swimmers were banned"); "this"
+# and "that" are left out, as "this week" points at the present and "that" is more often a conjunction.
 DEFINITE_ARTICLES: dict[str, frozenset[str]] = {
-    "english": frozenset({"the"}),
+    "english": frozenset({"the", "these", "those"}),
     "french": frozenset({"le", "la", "les"}),
     "spanish": frozenset({"el", "la", "los", "las"}),
     "italian": frozenset({"il", "lo", "la", "i", "gli", "le"}),
@@ -294,12 +301,13 @@ def _contrasts_with_before(marked: list[str], language: str) -> bool:
 
 def _fronted_pointer(marked: list[str], language: str) -> bool:
     """Whether a short phrase before the first comma ends on a pointing word, standing for what was said
-    before ("Of these, ...", "Despite that, ..."); as a determiner it may point at the moment ("Earlier
-    this week, ...")."""
+    before ("Of these, ...", "Despite that, ..."), or holds a distal determiner ("During that time, ...");
+    "this" as a determiner points at the moment ("Earlier this week, ...")."""
     pointers = FRONTED_POINTERS.get(language)
     if not pointers or "," not in marked[1 : FRONTED_PHRASE_WORDS + 1]:
         return False
-    return marked[marked.index(",") - 1].lower() in pointers
+    phrase = [token.lower() for token in marked[: marked.index(",")]]
+    return phrase[-1] in pointers or not FRONTED_DISTAL_DETERMINERS.get(language, frozenset()).isdisjoint(phrase)
 
 
 # A sentence that announces what comes next ("Following are excerpts from the decision ...", "The
@@ -331,6 +339,12 @@ def _quotes_an_unnamed_speaker(text: str, language: str) -> bool:
         return False
     after = _words(_tokens(text[end + 1 :]))
     return len(after) == 1 and after[0].lower() in verbs
+
+
+def _is_list_item(text: str) -> bool:
+    """Whether the sentence opens on a wire list's "_" mark ("_ Avandia, an oral diabetes drug by SmithKline."):
+    an item of a list reads only after what introduced the list."""
+    return text[:1] == "_" and (text[1:2] == " " or text[1:2].isalpha())
 
 
 def _is_bare_quotation(text: str) -> bool:
@@ -444,6 +458,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         else:
             on_previous = (_leans_on_previous(sentence.text, words, language, tokens)
                            or _is_bare_quotation(sentence.text) or _quotes_an_unnamed_speaker(sentence.text, language)
+                           or _is_list_item(sentence.text)
                            or _opens_on_phrase(sentence.text, language)
                            or _interjects(tokens, language) or _contrasts_with_before(tokens, language)
                            or _fronted_pointer(tokens, language))

@@ -33,11 +33,15 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         "The alliance, however, has not yet agreed on the wording of the new document.",
         "Second, the alliance must agree on the wording of the new document.",
         "On Saturday, he traveled with Foreign Minister Amr Moussa to Riyadh for talks.",
+        "During that time, 16-hour work days are common in the shipyards of the region.",
+        "Other problems ensued: liver ailments and a hardening of the back muscles.",
+        "_ Avandia, an oral diabetes drug by SmithKline, could become a blockbuster.",
     ],
     ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
          "pronoun with a clitic", "connective phrase", "pronoun after an opening word, names after it",
          "speaker a pronoun, the only name quoted", "pointer in a fronted phrase", "interjected however",
-         "ordinal", "pronoun subject after a fronted phrase"],
+         "ordinal", "pronoun subject after a fronted phrase", "distal determiner in a fronted phrase", "other",
+         "item of a wire list"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
@@ -80,6 +84,13 @@ def test_a_sentence_that_names_its_subject_stands_alone(second):
 def test_a_definite_description_of_something_introduced_earlier_needs_that_mention():
     leaning = leaning_of(LEAD, "Kishida and Stoltenberg are expected to release the new document in Vilnius.")
     assert "document" in leaning.needs
+
+
+def test_a_demonstrative_description_of_something_introduced_earlier_needs_that_mention():
+    leaning = leaning_of("Seven Chinese swimmers tested positive for a banned diuretic at the world championships.",
+                         "The federation met in Lausanne on Monday to discuss the tests.",
+                         "Four of those swimmers were banned this summer for two years.")
+    assert "swimmer" in leaning.needs and not leaning.on_previous
 
 
 def test_a_definite_description_naming_itself_needs_nothing():
