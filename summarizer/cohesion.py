@@ -94,7 +94,7 @@ INTERJECTED: dict[str, frozenset[str]] = {
 # clause they contrast it with the sentence before; after a comma, with its own first clause ("Exports rose,
 # imports however fell"), which reads on its own.
 CONTRASTING_PARTICLES: dict[str, frozenset[str]] = {
-    "czech": frozenset("však nicméně ovšem avšak".split()),
+    "czech": frozenset("však nicméně ovšem avšak ale".split()),  # "ale" joining two clauses follows a comma
     "greek": frozenset("όμως ωστόσο".split()),
     "german": frozenset("jedoch allerdings".split()),
     "polish": frozenset({"jednak"}),
