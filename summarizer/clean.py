@@ -1041,14 +1041,19 @@ def _clean_document(
                    language=stop_language, cues=cues_for(language), stopwords=signals.stoplist(stop_language),
                    repeated=repeated)
     removed: list[tuple[int, Removed]] = []
-    for _ in range(MAX_PASSES):
+    passes = 0
+    while passes < MAX_PASSES:
+        passes += 1
         found = _one_pass(live, state)
-        if not found:
+        if found:
+            removed.extend((live[i][0], item) for i, item in found.items())
+            live = [p for i, p in enumerate(live) if i not in found]
+            continue
+        # A dateline or date gone from the first paragraph may uncover cruft it hid ("1 1 2000ADVERTISEMENT"):
+        # the passes go on until neither finds anything, so cleaning a cleaned text changes nothing.
+        dateline = _strip_inline_dateline(live, state) or _strip_leading_date(live, state)
+        if not dateline:
             break
-        removed.extend((live[i][0], item) for i, item in found.items())
-        live = [p for i, p in enumerate(live) if i not in found]
-    dateline = _strip_inline_dateline(live, state) or _strip_leading_date(live, state)
-    if dateline:
         removed.append((live[0][0], dateline))
     removed.sort(key=lambda pair: pair[0])
     if state.outlet_rank < 2:

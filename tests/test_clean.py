@@ -665,6 +665,16 @@ def test_a_date_run_into_the_lead_without_a_space_and_after_a_caption_is_found()
     assert not any(p.startswith("Tuesday") for p in _paragraphs(cleaned))
 
 
+@pytest.mark.parametrize("text", ["1;1 2000AdVERTISEMENT", f"1 1 2000ADVERTISEMENT\n\n{_article()}"])
+def test_cruft_a_leading_date_hid_goes_too_and_cleaning_again_changes_nothing(text):
+    """Regression (hypothesis: "1;1 2000AdVERTISEMENT"): the date went, but the label behind it stayed until
+    the text was cleaned a second time."""
+    cleaned = clean_document(Document(text=text))
+
+    assert not any("ADVERTISEMENT" in p.upper() for p in _paragraphs(cleaned))
+    assert clean_document(cleaned) == cleaned
+
+
 @pytest.mark.parametrize(
     "lead",
     [
