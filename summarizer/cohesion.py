@@ -52,7 +52,8 @@ POINTERS: dict[str, frozenset[str]] = {
 CONNECTIVES: dict[str, frozenset[str]] = {
     "english": frozenset(
         "but and or so yet still also however meanwhile moreover furthermore besides nevertheless "
-        "nonetheless instead likewise similarly then thus therefore hence secondly thirdly finally lastly".split()
+        "nonetheless instead likewise similarly then thus therefore hence secondly thirdly finally lastly "
+        "now".split()  # "Now there are just 5,000.": now, against a then the sentence before told
     ),
     "french": frozenset("mais et ou donc aussi également cependant pourtant toutefois néanmoins ensuite puis "
                         "ainsi".split()),
@@ -64,6 +65,11 @@ CONNECTIVES: dict[str, frozenset[str]] = {
     "czech": frozenset("ale a nebo také však proto pak nicméně avšak přesto navíc rovněž taktéž též".split()),
     "polish": frozenset("ale i lub także również jednak więc potem".split()),
     "swedish": frozenset("men och eller också även dock sedan därför".split()),
+}
+# Openings on a connective that make a subordinate clause instead, which the sentence itself completes ("Now
+# that the officer has been convicted, the city ...").
+SUBORDINATING_OPENINGS: dict[str, frozenset[str]] = {
+    "english": frozenset({"now that", "so that"}),
 }
 # Verbs of saying that, with their subject left out, leave the speaker to the sentence before: opening a
 # sentence ("Dodal, že ..." = "He added that ...") or alone after a quotation ('"...", řekl.' = '"...," he said.').
@@ -216,12 +222,16 @@ def _opens_on(lowered: list[str], words: frozenset[str]) -> bool:
     return bool(lowered) and any(part in words for part in re.split(r"['’]", lowered[0]))
 
 
+def _subordinates(lowered: list[str], language: str) -> bool:
+    return " ".join(lowered[:2]) in SUBORDINATING_OPENINGS.get(language, frozenset())
+
+
 def _leans_on_previous(text: str, tokens: list[str], language: str, marked: list[str]) -> bool:
     """`tokens` are the sentence's words; `marked` the same with its punctuation (`_tokens`)."""
     if not tokens:
         return False
     lowered = [t.lower() for t in tokens]
-    if _opens_on(lowered, OPENERS.get(language, frozenset())):
+    if _opens_on(lowered, OPENERS.get(language, frozenset())) and not _subordinates(lowered, language):
         return True
 
     if "," in marked[:FRONTED_WORDS] and marked.index(",") + 1 < len(marked):
@@ -454,7 +464,9 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         tokens = _tokens(sentence.text)
         words = _words(tokens)
         if position == 0:  # an opening connective continues a sentence the text does not hold
-            on_previous = _opens_on([w.lower() for w in words[:1]], CONNECTIVES.get(language, frozenset()))
+            opening = [w.lower() for w in words[:2]]
+            on_previous = (_opens_on(opening, CONNECTIVES.get(language, frozenset()))
+                           and not _subordinates(opening, language))
         else:
             on_previous = (_leans_on_previous(sentence.text, words, language, tokens)
                            or _is_bare_quotation(sentence.text) or _quotes_an_unnamed_speaker(sentence.text, language)

@@ -36,12 +36,13 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         "During that time, 16-hour work days are common in the shipyards of the region.",
         "Other problems ensued: liver ailments and a hardening of the back muscles.",
         "_ Avandia, an oral diabetes drug by SmithKline, could become a blockbuster.",
+        "Now there are just 5,000 of the birds left in the wild, the survey found.",
     ],
     ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
          "pronoun with a clitic", "connective phrase", "pronoun after an opening word, names after it",
          "speaker a pronoun, the only name quoted", "pointer in a fronted phrase", "interjected however",
          "ordinal", "pronoun subject after a fronted phrase", "distal determiner in a fronted phrase", "other",
-         "item of a wire list"],
+         "item of a wire list", "now, against a then"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
@@ -72,9 +73,11 @@ def test_a_sentence_that_adds_to_something_needs_its_subject_said_before(second,
         "Earlier this week, Kishida said Japan would stand with Ukraine for as long as needed.",
         '"We want closer ties with the alliance," Kishida told reporters in Tokyo on Tuesday.',
         'Kishida said Japan wants "closer ties" with the alliance in maritime security.',
+        "Now that the summit is over, Kishida will fly to Brussels for talks with EU leaders.",
     ],
     ids=["name", "name after a fronted phrase", "pronoun in a fronted clause", "possessive in a fronted phrase",
-         "interjected meanwhile", "this as a determiner of time", "quotation with its speaker", "quoted words"],
+         "interjected meanwhile", "this as a determiner of time", "quotation with its speaker", "quoted words",
+         "now that"],
 )
 def test_a_sentence_that_names_its_subject_stands_alone(second):
     leaning = leaning_of(LEAD, second)
