@@ -463,10 +463,10 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         first = self._first_use.get(sentence.document, {})
         tokens = _tokens(sentence.text)
         words = _words(tokens)
-        if position == 0:  # an opening connective continues a sentence the text does not hold
+        if position == 0:  # an opening connective or list item continues what the text does not hold
             opening = [w.lower() for w in words[:2]]
             on_previous = (_opens_on(opening, CONNECTIVES.get(language, frozenset()))
-                           and not _subordinates(opening, language))
+                           and not _subordinates(opening, language)) or _is_list_item(sentence.text)
         else:
             on_previous = (_leans_on_previous(sentence.text, words, language, tokens)
                            or _is_bare_quotation(sentence.text) or _quotes_an_unnamed_speaker(sentence.text, language)
@@ -479,7 +479,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
             if first.get(head, position) < position
         )
         needs_any: frozenset[str] = frozenset()
-        if _adds_to(words, language):
+        if position and _adds_to(words, language):  # a lead's "another" or "also" opens its text as written
             needs_any = frozenset(stem(word) for word in _subject_words(tokens, language)) or frozenset({""})
         return Leaning(on_previous, needs, needs_any)
 

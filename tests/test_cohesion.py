@@ -102,6 +102,15 @@ def test_a_definite_description_naming_itself_needs_nothing():
     assert leaning is None
 
 
+def test_a_lead_that_adds_to_something_needs_nothing():
+    """Regression (duc2003 d31041t): "Ailing Philippine Airlines and prospective investor Cathay Pacific have
+    clashed ..., prompting PAL to revive talks with another foreign airline" could not open a brief, so its
+    article's second sentence opened it in its place."""
+    docs = segmented(doc("Ailing Philippine Airlines and investor Cathay Pacific have clashed over layoffs, prompting "
+                         "PAL to revive talks with another foreign airline.", "PAL earlier accepted an offer."))
+    assert (0, 0) not in leanings(docs, "english")
+
+
 def test_a_description_new_to_its_article_needs_nothing():
     assert leaning_of(LEAD, "Officials said the weather in Vilnius was warm for the season.") is None
 
@@ -117,6 +126,7 @@ def test_a_lead_never_leans_even_on_its_headline():
         ("But once in a great while a neutrino does hit an atom and leaves clues about itself.", "english"),
         ("However, the talks were put off until the autumn of next year.", "english"),
         ("Mais le sommet a été reporté à l'automne prochain.", "french"),
+        ("_ The computer industry has known about the Y2K problem since the early 1980s.", "english"),
     ],
 )
 def test_a_first_sentence_that_opens_on_a_connective_stands_nowhere(lead, language):
