@@ -133,9 +133,13 @@ def _openings(scoring: Scoring, candidates: list[ScoredGroup], brief: _Brief) ->
     that can. Without this, a story whose leads all lean or are short opened on another story's lead
     (a weather forecast's, in a cluster on a hurricane). In the candidates' order, each group once."""
     earliest: dict[int, tuple[int, int, ScoredGroup]] = {}  # document -> (position, order, group)
+    # A text whose first sentence continues one it does not hold ("But once in a great while ...") was
+    # copied from mid-article: it has no opening to offer, only body sentences.
+    headless = {document for (document, index), position in scoring.positions.items()
+                if position == 0 and scoring.leanings.get((document, index), STANDS_ALONE).on_previous}
     for order, candidate in enumerate(candidates):
         places = [(scoring.positions.get((m.document, m.index), OPENING_SENTENCES), m.document)
-                  for m in candidate.group.members]
+                  for m in candidate.group.members if m.document not in headless]
         better = [(position, document) for position, document in places
                   if position < earliest.get(document, (OPENING_SENTENCES,))[0]]
         if not better:

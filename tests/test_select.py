@@ -121,6 +121,22 @@ def test_where_no_lead_of_the_story_can_stand_it_opens_on_an_articles_first_sent
     assert "Georges" in opener.text and opener.index == 1  # its article's first sentence that can stand
 
 
+def test_a_text_that_starts_mid_article_offers_no_opening():
+    """Regression (duc2003_task3 d125i cut to 3 articles): the text that opened on "But once in a great while
+    ..." was copied from mid-article, yet its second sentence ("The debris generally includes many particles
+    ...") opened the brief in its place, ahead of another article's lead."""
+    articles = [
+        doc("But once in a great while a neutrino hits an atom in the tank of water under the mountain.",
+            "The collision sends out a flash of blue light that sensors in the tank of water detect and measure.",
+            "The flash of blue light in the tank of water is how the detector counts neutrinos under the mountain."),
+        doc("Physicists said on Friday that neutrinos have mass, after years of counting flashes of light.",
+            "The collision sends out a flash of blue light that sensors in the tank of water can detect and measure."),
+    ]
+    chosen = select(scoring_of(*articles), 40, None)
+
+    assert chosen[0].group.representative.text.startswith("Physicists said on Friday")
+
+
 def test_a_text_that_starts_mid_article_never_shows_its_first_sentence():
     """Regression (duc2003_task3 d125i): "But once in a great while ..." opened a brief."""
     articles = [
