@@ -77,6 +77,17 @@ UNNAMED_SPEAKER_VERBS: dict[str, tuple[str, ...]] = {
     "czech": ("dodal", "dodala", "dodali", "uvedl", "uvedla", "uvedli", "řekl", "řekla", "řekli", "prohlásil",
               "prohlásila", "prohlásili", "doplnil", "doplnila"),
 }
+# A form of "to be" opening a sentence, a participle or adjective, then a preposition: the subject was left
+# out, and the sentence before names it (Czech "Byl spatřen ve stanici Luton" = "He was seen at Luton
+# station"; "Je obviněn ze spolčení" = "He is charged with conspiracy"). Impersonal "bylo" ("Bylo rozhodnuto
+# o ...", "It was decided to ...") needs no one.
+DROPPED_SUBJECT_AUXILIARIES: dict[str, frozenset[str]] = {
+    "czech": frozenset("byl byla byli byly je jsou bude budou".split()),
+}
+PREPOSITIONS: dict[str, frozenset[str]] = {
+    "czech": frozenset("v ve na do z ze k ke s se o u po při za pro před pod nad mezi od přes kvůli podle během "
+                       "bez".split()),
+}
 # Connective phrases that do the same when a comma sets them off ("In addition, ..." but not "In addition to
 # the dead, ...", which says what it adds to).
 CONNECTIVE_PHRASES: dict[str, tuple[str, ...]] = {
@@ -220,6 +231,16 @@ def _opens_on(lowered: list[str], words: frozenset[str]) -> bool:
     """Whether the opening word, or a part of it joined by an apostrophe, is one of `words`: "that" in
     "That's why", "il" in French "S'il avait voté"."""
     return bool(lowered) and any(part in words for part in re.split(r"['’]", lowered[0]))
+
+
+def _drops_its_subject(words: list[str], language: str) -> bool:
+    """Whether the sentence opens on "to be", a lower-case participle or adjective, and a preposition
+    (DROPPED_SUBJECT_AUXILIARIES)."""
+    auxiliaries = DROPPED_SUBJECT_AUXILIARIES.get(language)
+    if not auxiliaries or len(words) < 3:
+        return False
+    return (words[0].lower() in auxiliaries and words[1].islower()
+            and words[1] not in PREPOSITIONS[language] and words[2].lower() in PREPOSITIONS[language])
 
 
 def _subordinates(lowered: list[str], language: str) -> bool:
@@ -470,7 +491,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         else:
             on_previous = (_leans_on_previous(sentence.text, words, language, tokens)
                            or _is_bare_quotation(sentence.text) or _quotes_an_unnamed_speaker(sentence.text, language)
-                           or _is_list_item(sentence.text)
+                           or _is_list_item(sentence.text) or _drops_its_subject(words, language)
                            or _opens_on_phrase(sentence.text, language)
                            or _interjects(tokens, language) or _contrasts_with_before(tokens, language)
                            or _fronted_pointer(tokens, language))

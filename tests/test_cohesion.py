@@ -173,17 +173,20 @@ def test_czech_sentences_that_continue_the_one_before_lean_on_it(second):
         ("Jeden lékař v zemi zpustošené zemětřesením ovšem poznamenal, že mnoho pacientů by mohlo zemřít.", "czech"),
         ("Taktéž pokračovaly verbální protesty skupin, které poukazovaly na porušování lidských práv.", "czech"),
         ("Přítomni byli ale i pro-čínští aktivisté, kteří pokřikovali různá hesla.", "czech"),
+        ("Byl spatřen ve stanici Luton v 7:20 ráno v den útoku.", "czech"),
+        ("Je obviněn ze zločinného spolčení s pěticí britských plánovačů.", "czech"),
         ("Die Regierung lehnte den Plan jedoch am Montag in Berlin ab.", "german"),
         ('"Myslím, že uvidíme značné škody a ztráty na životech", řekl.', "czech"),
         ("„Myslím, že uvidíme značné škody a ztráty na životech“, dodala.", "czech"),
         ("Néanmoins, il a refusé de dire comment ils avaient obtenu ces images.", "french"),
         ("Mardi soir, elle a déclaré que l'enquête durerait encore plusieurs mois.", "french"),
     ],
-    ids=["czech particle nicméně", "czech particle ovšem", "czech opening taktéž", "czech particle ale", "german particle jedoch",
+    ids=["czech particle nicméně", "czech particle ovšem", "czech opening taktéž", "czech particle ale", "czech subject left out",
+         "czech subject left out, present", "german particle jedoch",
          "czech quotation, speaker left out", "czech „quotation“, speaker left out",
          "french pronoun after a connective", "french pronoun after a fronted phrase"],
 )
-def test_a_contrast_or_a_pronoun_subject_leans_in_other_languages(second, language):
+def test_a_contrast_or_a_pronoun_or_missing_subject_leans_in_other_languages(second, language):
     """Regression (multiling2011_cs M006, multiling2011_fr M007): "Reportér ... nicméně řekl" ("The
     reporter, however, said") and "Néanmoins, il a refusé ..." stood in briefs after other sentences."""
     lead = {"czech": "Patnáct příslušníků britského námořnictva bylo zajato íránskými autoritami v zálivu.",
@@ -197,11 +200,14 @@ def test_a_contrast_or_a_pronoun_subject_leans_in_other_languages(second, langua
     [
         ("Vývoz v prosinci vzrostl, dovoz však klesl o tři procenta proti listopadu.", "czech"),
         ("Vývoz v prosinci vzrostl o dvě procenta, ale dovoz klesl o tři procenta.", "czech"),
+        ("Bylo zabito 52 lidí a stovky dalších byly zraněny ve třech vlacích metra.", "czech"),
+        ("Bylo rozhodnuto o zrušení všech letů z Londýna do Paříže na tři dny.", "czech"),
         ('"Myslím, že uvidíme značné škody a ztráty na životech", řekl ministr Karel Schwarzenberg.', "czech"),
         ("Selon la police, il y a eu dix morts et une trentaine de blessés dans l'explosion.", "french"),
         ("Mardi soir, le ministre a déclaré que l'enquête durerait encore plusieurs mois.", "french"),
     ],
-    ids=["contrast inside the sentence", "ale joining two clauses", "czech quotation with its speaker", "impersonal il", "named subject after a fronted phrase"],
+    ids=["contrast inside the sentence", "ale joining two clauses", "subject after the participle",
+         "impersonal bylo", "czech quotation with its speaker", "impersonal il", "named subject after a fronted phrase"],
 )
 def test_a_contrast_within_the_sentence_or_an_impersonal_subject_stands(second, language):
     lead = {"czech": "Český statistický úřad zveřejnil v pondělí údaje o zahraničním obchodu.",
