@@ -1041,9 +1041,7 @@ def _clean_document(
                    language=stop_language, cues=cues_for(language), stopwords=signals.stoplist(stop_language),
                    repeated=repeated)
     removed: list[tuple[int, Removed]] = []
-    passes = 0
-    while passes < MAX_PASSES:
-        passes += 1
+    for _ in range(MAX_PASSES):
         found = _one_pass(live, state)
         if found:
             removed.extend((live[i][0], item) for i, item in found.items())

@@ -227,10 +227,12 @@ def _words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t[:1].isalnum()]
 
 
-def _opens_on(lowered: list[str], words: frozenset[str]) -> bool:
+def _opens_on(lowered: list[str], words: frozenset[str], language: str) -> bool:
     """Whether the opening word, or a part of it joined by an apostrophe, is one of `words`: "that" in
-    "That's why", "il" in French "S'il avait voté"."""
-    return bool(lowered) and any(part in words for part in re.split(r"['’]", lowered[0]))
+    "That's why", "il" in French "S'il avait voté"; not where the opening makes a subordinate clause
+    ("Now that ...", SUBORDINATING_OPENINGS)."""
+    return (bool(lowered) and any(part in words for part in re.split(r"['’]", lowered[0]))
+            and " ".join(lowered[:2]) not in SUBORDINATING_OPENINGS.get(language, frozenset()))
 
 
 def _drops_its_subject(words: list[str], language: str) -> bool:
@@ -239,12 +241,9 @@ def _drops_its_subject(words: list[str], language: str) -> bool:
     auxiliaries = DROPPED_SUBJECT_AUXILIARIES.get(language)
     if not auxiliaries or len(words) < 3:
         return False
+    prepositions = PREPOSITIONS.get(language, frozenset())
     return (words[0].lower() in auxiliaries and words[1].islower()
-            and words[1] not in PREPOSITIONS[language] and words[2].lower() in PREPOSITIONS[language])
-
-
-def _subordinates(lowered: list[str], language: str) -> bool:
-    return " ".join(lowered[:2]) in SUBORDINATING_OPENINGS.get(language, frozenset())
+            and words[1] not in prepositions and words[2].lower() in prepositions)
 
 
 def _leans_on_previous(text: str, tokens: list[str], language: str, marked: list[str]) -> bool:
@@ -252,7 +251,7 @@ def _leans_on_previous(text: str, tokens: list[str], language: str, marked: list
     if not tokens:
         return False
     lowered = [t.lower() for t in tokens]
-    if _opens_on(lowered, OPENERS.get(language, frozenset())) and not _subordinates(lowered, language):
+    if _opens_on(lowered, OPENERS.get(language, frozenset()), language):
         return True
 
     if "," in marked[:FRONTED_WORDS] and marked.index(",") + 1 < len(marked):
@@ -485,9 +484,8 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         tokens = _tokens(sentence.text)
         words = _words(tokens)
         if position == 0:  # an opening connective or list item continues what the text does not hold
-            opening = [w.lower() for w in words[:2]]
-            on_previous = (_opens_on(opening, CONNECTIVES.get(language, frozenset()))
-                           and not _subordinates(opening, language)) or _is_list_item(sentence.text)
+            on_previous = (_opens_on([w.lower() for w in words[:2]], CONNECTIVES.get(language, frozenset()), language)
+                           or _is_list_item(sentence.text))
         else:
             on_previous = (_leans_on_previous(sentence.text, words, language, tokens)
                            or _is_bare_quotation(sentence.text) or _quotes_an_unnamed_speaker(sentence.text, language)
