@@ -931,17 +931,31 @@ _INLINE_DATELINE = re.compile(
 )
 
 
+# A place and its region before a spaced dash, in any script and case, as WikiNews and its translations
+# open: "Meadow Lake, Saskatchewan – ", "Londýn, Anglie - ", "Texas, États-Unis -- ". The region after the
+# comma makes it a dateline; a date there ("Paris, Jan. 5 -- ") does not, without an agency.
+_NAME_WORD = r"[^\W\d_][\w.'’-]*"
+_PLACE_REGION_DATELINE = re.compile(
+    rf"(?P<place>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}), (?P<region>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})"
+    r"(?P<dash>\s+(?:_|--|—|–|-)\s+)(?=[^\W\d_\s])"
+)
+
+
 def _inline_dateline(text: str) -> re.Match | None:
     """The wire dateline `text` opens with, if any: with a news agency named, in any case and before any
-    dash; else only a place in capitals before a spaced long dash or underscore (as before agencies)."""
+    dash; a place and its region before a spaced dash (_PLACE_REGION_DATELINE); else only a place in
+    capitals before a spaced long dash or underscore (as before agencies)."""
     match = _INLINE_DATELINE.match(text)
-    if not match:
-        return None
-    agency = match.group("agency")
-    if agency and (_outlet_name(agency) or _NEWS_OUTLET.fullmatch(agency.title())):  # "(xinhua)" too
-        return match
-    dash = match.group("dash")
-    return match if match.group("place").isupper() and dash[:1].isspace() and dash.strip() != "-" else None
+    if match:
+        agency = match.group("agency")
+        if agency and (_outlet_name(agency) or _NEWS_OUTLET.fullmatch(agency.title())):  # "(xinhua)" too
+            return match
+        dash = match.group("dash")
+        if match.group("place").isupper() and dash[:1].isspace() and dash.strip() != "-":
+            return match
+    match = _PLACE_REGION_DATELINE.match(text)
+    names = f"{match['place']} {match['region']}".split() if match else []
+    return match if match and text[match.end()].isupper() and all(w[:1].isupper() for w in names) else None
 
 
 def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> Removed | None:
@@ -955,7 +969,7 @@ def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> R
     if not match or not text[match.end():].strip():
         return None
     live[0] = (position, text[match.end():], text[match.end():])
-    outlet = _outlet_name(match.group("agency") or "")
+    outlet = _outlet_name(match.groupdict().get("agency") or "")
     if outlet and state.outlet_rank < 3:
         state.outlet, state.outlet_rank = outlet, 3
     return Removed("metadata", "Dateline at the start of the article", match.group(0).strip())

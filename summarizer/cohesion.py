@@ -12,7 +12,8 @@ Two kinds of link, each with a reason a reader would give:
   It may stand in a brief only right after that sentence, or a sentence saying the same thing; an
   article's first sentence that opens on a connective ("But once in a great while ...") never.
 - `needs`: stems of definite descriptions whose head noun its article used earlier ("the document"
-  after "a new security cooperation document"). Some earlier brief sentence must mention it.
+  after "a new security cooperation document"), and of names given bare that its article gave in full
+  earlier ("Castellon" after "Manuel Garcia Castellon"). Some earlier brief sentence must mention it.
 - `needs_any`: a sentence that adds to something ("Kishida is also slated to visit Belgium") needs
   an earlier brief sentence about its subject: one of the stems of its opening noun phrase.
 """
@@ -129,6 +130,14 @@ FRONTED_DISTAL_DETERMINERS: dict[str, frozenset[str]] = {
     "english": frozenset({"that", "those"}),
 }
 FRONTED_PHRASE_WORDS = 3
+# Where and when someone "made the remarks" tells of words the sentence before reported ("Malu made the
+# remarks during a meeting on Wednesday with a delegation of the Carter Center."), as wire reports add.
+MADE_THE_REMARKS: dict[str, re.Pattern[str]] = {
+    "english": re.compile(r"\bmade (?:the|these|those|his|her|their|such) (?:remarks?|statements?|comments?)\b",
+                          re.IGNORECASE),
+    "french": re.compile(r"\b(?:a|ont|avait|avaient) (?:fait|tenu) (?:ces|ses|leurs|les|de tels) "
+                         r"(?:déclarations?|propos|remarques?|commentaires?)\b", re.IGNORECASE),
+}
 OPENERS: dict[str, frozenset[str]] = {
     language: POINTERS.get(language, frozenset()) | CONNECTIVES.get(language, frozenset())
     for language in POINTERS.keys() | CONNECTIVES.keys()
@@ -350,6 +359,11 @@ def announces_what_follows(text: str) -> bool:
     return _ANNOUNCES.match(text.lstrip(" \"“'")) is not None
 
 
+def _made_the_remarks(text: str, language: str) -> bool:
+    pattern = MADE_THE_REMARKS.get(language)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def _opens_on_phrase(text: str, language: str) -> bool:
     opening = text.lstrip().lower()
     return any(opening.startswith(phrase + ",") for phrase in CONNECTIVE_PHRASES.get(language, ()))
@@ -371,10 +385,14 @@ def _quotes_an_unnamed_speaker(text: str, language: str) -> bool:
     return len(after) == 1 and after[0].lower() in verbs
 
 
+# Marks that open an item of a list: a wire list's "_", a pasted page's bullets.
+_LIST_MARKS = "_*•·▪◦‣"
+
+
 def _is_list_item(text: str) -> bool:
-    """Whether the sentence opens on a wire list's "_" mark ("_ Avandia, an oral diabetes drug by SmithKline."):
-    an item of a list reads only after what introduced the list."""
-    return text[:1] == "_" and (text[1:2] == " " or text[1:2].isalpha())
+    """Whether the sentence opens on a list's mark ("_ Avandia, an oral diabetes drug by SmithKline.",
+    '* NP&CP - "The death toll passed 150,000."'): an item of a list reads only after what introduced it."""
+    return text[:1] in _LIST_MARKS and (text[1:2] == " " or text[1:2].isalpha())
 
 
 def _is_bare_quotation(text: str) -> bool:
@@ -452,6 +470,27 @@ def _subject_words(tokens: list[str], language: str) -> list[str]:
     return words
 
 
+# Languages whose capitals mark names and sentence openings only (German capitalises every noun).
+_CAPITALS_NOT_NAMES = frozenset({"german"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _name_runs(tokens: list[str], stops: frozenset[str]) -> list[list[str]]:
+    """Runs of adjacent capitalised words that are not stop words ("Manuel Garcia Castellon"), possessive
+    "'s" dropped; a comma or bracket ends a run ("Vilnius, Lithuania" is two)."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in tokens:
+        if token[:1].isupper() and token.lower() not in stops:
+            run.append(_POSSESSIVE.sub("", token))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
 class Leanings(Mapping[tuple[int, int], Leaning]):
     """Every sentence's leaning by (document, sentence index), worked out when first asked for:
     selection looks at a few dozen candidates of a cluster's hundreds of sentences. Sentences that
@@ -462,18 +501,21 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         self._stem = stemmer(language)
         self._sentences: dict[tuple[int, int], tuple[Sentence, int]] = {}  # -> (sentence, body position)
         self._first_use: dict[int, dict[str, int]] = {}  # document -> stem -> body position first used
+        self._by_document: dict[int, list[tuple[Sentence, int]]] = {}  # body sentences and their positions
         for document in documents:
             first: dict[str, int] = {}
             position = 0
             for sentence in document.sentences:
                 self._sentences[(sentence.document, sentence.index)] = (sentence, position)
                 if not sentence.is_heading:  # a headline is not running text: leads are written to open
+                    self._by_document.setdefault(sentence.document, []).append((sentence, position))
                     for stem in self._stem.many(sentence.words):
                         first.setdefault(stem, position)
                     position += 1
             if document.sentences:
                 self._first_use[document.sentences[0].document] = first
         self._known: dict[tuple[int, int], Leaning] = {}
+        self._names: dict[int, dict[str, int]] = {}  # document -> _full_names, once asked for
 
     def _work_out(self, key: tuple[int, int]) -> Leaning:
         sentence, position = self._sentences[key]
@@ -492,15 +534,55 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
                            or _is_list_item(sentence.text) or _drops_its_subject(words, language)
                            or _opens_on_phrase(sentence.text, language)
                            or _interjects(tokens, language) or _contrasts_with_before(tokens, language)
-                           or _fronted_pointer(tokens, language))
+                           or _fronted_pointer(tokens, language) or _made_the_remarks(sentence.text, language))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position
         )
+        if position:
+            needs |= self._names_given_in_full_before(sentence.document, tokens, position)
         needs_any: frozenset[str] = frozenset()
         if position and _adds_to(words, language):  # a lead's "another" or "also" opens its text as written
             needs_any = frozenset(stem(word) for word in _subject_words(tokens, language)) or frozenset({""})
         return Leaning(on_previous, needs, needs_any)
+
+    def _names_given_in_full_before(self, document: int, tokens: list[str], position: int) -> frozenset[str]:
+        """Stems of the names this sentence gives bare ("Castellon's probe ...") that its article first gave in
+        full before it ("Another judge, Manuel Garcia Castellon, ..."): as news names a person or place in full
+        once and by the last name after, the bare name reads only after a brief sentence that names it."""
+        if self._language in _CAPITALS_NOT_NAMES:
+            return frozenset()
+        runs = _name_runs(tokens, stop_words(self._language))
+        in_full = {self._stem(word.lower()) for run in runs if len(run) > 1 for word in run}
+        bare = {self._stem(run[0].lower()) for run in runs if len(run) == 1} - in_full
+        if not bare:
+            return frozenset()
+        given = self._full_names(document)
+        return frozenset(name for name in bare if given.get(name, position) < position)
+
+    def _full_names(self, document: int) -> dict[str, int]:
+        """Stem -> body position, for each word an article first uses as the last word of a full name, and
+        only ever as a name's last word: not one it also writes in lower case ("Minister" of "Prime Minister"
+        where "the minister" follows) or before another name ("Indians" where "Indian Affairs" follows: a
+        people, not a person). Worked out once an article's sentence asks."""
+        known = self._names.get(document)
+        if known is None:
+            stops = stop_words(self._language)
+            first: dict[str, tuple[int, bool]] = {}
+            common: set[str] = set()  # in lower case, or naming something else ("Indian" of "Indian Affairs")
+            for sentence, position in self._by_document.get(document, ()):
+                tokens = _tokens(sentence.text)
+                common.update(self._stem(t.lower()) for t in tokens if t[:1].islower())
+                for run in _name_runs(tokens, stops):
+                    for i, word in enumerate(run):
+                        name = self._stem(word.lower())
+                        first.setdefault(name, (position, len(run) > 1 and i == len(run) - 1))
+                        if i < len(run) - 1:
+                            common.add(name)
+            known = self._names[document] = {
+                name: position for name, (position, last) in first.items() if last and name not in common
+            }
+        return known
 
     def _leaning(self, key: tuple[int, int]) -> Leaning:
         leaning = self._known.get(key)

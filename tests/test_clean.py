@@ -627,6 +627,11 @@ def test_a_byline_names_the_outlet_before_a_photo_credit_does():
                      id="province in brackets"),
         pytest.param("AUSTIN, Texas _ ", "AUSTIN, Texas _", "", id="no agency"),
         pytest.param("WASHINGTON (AP -- ", "WASHINGTON (AP --", "AP", id="agency bracket left open"),
+        # Regression (multiling2011 M004, M003, M007 in every language): WikiNews's place and region.
+        pytest.param("Meadow Lake, Saskatchewan – ", "Meadow Lake, Saskatchewan –", "", id="place and region"),
+        pytest.param("Londýn, Anglie - ", "Londýn, Anglie -", "", id="place and region, hyphen"),
+        pytest.param("Texas, États-Unis -- ", "Texas, États-Unis --", "", id="place and region, accents"),
+        pytest.param("TEXAS, USA - ", "TEXAS, USA -", "", id="place and region in capitals, hyphen"),
     ],
 )
 def test_a_wire_dateline_leaves_the_lead_and_is_kept_as_metadata(opening, dateline, outlet):
@@ -692,8 +697,11 @@ def test_a_lead_that_opens_on_its_own_date_keeps_it(lead):
         "Apple (AAPL) - Shares rose after the company said sales of its phones grew in the quarter.",
         "WASHINGTON - The bill passed the Senate on Monday after a long night of debate on its cost.",
         "Paris, Jan. 5 -- The city said on Monday it would close two bridges to traffic for repairs.",
+        "Smith, the new coach - Who will replace him is the question the club must answer by June.",
+        "London, England-based banks said on Monday they would cut their main interest rates by a point.",
     ],
-    ids=["ticker in brackets", "hyphen without an agency", "place not in capitals without an agency"],
+    ids=["ticker in brackets", "hyphen without an agency", "place not in capitals without an agency",
+         "a description after the comma", "a hyphen joining words"],
 )
 def test_an_opening_that_only_looks_like_a_dateline_is_kept(lead):
     cleaned = clean_document(Document(text=lead + "\n\n" + _article()))

@@ -222,3 +222,27 @@ def test_the_exchanges_looked_at_are_bounded(monkeypatch):
     })
     monkeypatch.setattr(select_module, "MAX_EXCHANGE_TRIALS", 0)
     assert [c.group.representative.text.split()[0] for c in select(scoring, 30, None)] == ["Opener", "Short"]
+
+
+
+def test_a_name_given_bare_comes_only_after_a_sentence_that_names_it():
+    """Regression (duc2003 d30003t): "Castellon's probe into murder, torture and disappearances in Chile ...
+    began in 1996." stood in a brief that never said who Castellon was; its article had named him in full
+    ("Another judge, Manuel Garcia Castellon, ...") in the sentence before."""
+    articles = [
+        doc("Spanish judges asked Britain to extradite former dictator Augusto Pinochet on Friday, officials said.",
+            "Another judge, Manuel Garcia Castellon, filed a request to question Pinochet a day earlier.",
+            "Castellon is investigating the disappearances of Spanish citizens in Chile during the dictatorship."),
+        doc("Spanish judges asked Britain on Friday to extradite former dictator Augusto Pinochet.",
+            "Relatives of Spanish citizens who disappeared in Chile have waited 25 years for a trial."),
+        doc("Britain was asked to extradite the former dictator Augusto Pinochet, Spanish officials said on Friday.",
+            "The families of Spanish citizens who disappeared in Chile welcomed the news."),
+    ]
+    scoring = scoring_of(*articles)
+    bare = [c for c in scoring.groups if c.group.representative.text.startswith("Castellon is")]
+    assert bare and bare[0].group.id in scoring.eligible
+    for max_words in range(10, 60, 4):
+        texts = [c.group.representative.text for c in select(scoring, max_words, None)]
+        for i, text in enumerate(texts):
+            if text.startswith("Castellon is"):
+                assert any("Castellon" in earlier for earlier in texts[:i]), texts
