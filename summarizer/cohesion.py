@@ -568,19 +568,22 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         known = self._names.get(document)
         if known is None:
             stops = stop_words(self._language)
-            first: dict[str, tuple[int, bool]] = {}
+            first: dict[str, tuple[int, bool]] = {}  # word as written, lower-cased -> (position, last of a name)
             common: set[str] = set()  # in lower case, or naming something else ("Indian" of "Indian Affairs")
             for sentence, position in self._by_document.get(document, ()):
                 tokens = _tokens(sentence.text)
-                common.update(self._stem(t.lower()) for t in tokens if t[:1].islower())
+                common.update(t for t in tokens if t[:1].islower())
                 for run in _name_runs(tokens, stops):
+                    last = len(run) - 1
                     for i, word in enumerate(run):
-                        name = self._stem(word.lower())
-                        first.setdefault(name, (position, len(run) > 1 and i == len(run) - 1))
-                        if i < len(run) - 1:
-                            common.add(name)
+                        first.setdefault(word.lower(), (position, 0 < i == last))
+                    common.update(word.lower() for word in run[:last])
+            common_stems = set(self._stem.many(common))
+            earliest: dict[str, tuple[int, bool]] = {}  # stem -> its first use (words are in order of first use)
+            for word, use in first.items():
+                earliest.setdefault(self._stem(word), use)
             known = self._names[document] = {
-                name: position for name, (position, last) in first.items() if last and name not in common
+                name: position for name, (position, last) in earliest.items() if last and name not in common_stems
             }
         return known
 
