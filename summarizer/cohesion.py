@@ -395,6 +395,14 @@ def _is_list_item(text: str) -> bool:
     return text[:1] in _LIST_MARKS and (text[1:2] == " " or text[1:2].isalpha())
 
 
+def _introduces_a_list(sentence: Sentence) -> bool:
+    """Whether what follows is an item of what this sentence introduces: it ends on a colon ("The New York
+    Times said in an editorial on Tuesday, July 30:", a press digest's "Financial Times:"), or it is a
+    bulleted heading ("*Friday" in a timeline). The item then reads only after it."""
+    text = sentence.text.rstrip()
+    return text.endswith((":", "：")) or (sentence.is_heading and _is_list_item(text))
+
+
 def _is_bare_quotation(text: str) -> bool:
     """A sentence that is one quotation and nothing else ("“It's the Constitution I'm concerned about.”")
     names no speaker: its article named them in the sentence before ("..., he told reporters:")."""
@@ -525,6 +533,9 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         first = self._first_use.get(sentence.document, {})
         tokens = _tokens(sentence.text)
         words = _words(tokens)
+        before = self._sentences.get((sentence.document, sentence.index - 1))
+        if before is not None and _introduces_a_list(before[0]):
+            return Leaning(on_previous=True)
         if position == 0:  # an opening connective or list item continues what the text does not hold
             on_previous = (_opens_on([w.lower() for w in words[:2]], CONNECTIVES.get(language, frozenset()), language)
                            or _is_list_item(sentence.text))

@@ -295,3 +295,25 @@ def test_german_capitals_are_nouns_not_names():
     leaning = leaning_of("Die Berliner Polizei nahm am Montag zwei Männer in Kreuzberg fest.",
                          "Polizei und Staatsanwaltschaft ermitteln seit März gegen die Gruppe.", language="german")
     assert leaning is None or not leaning.needs
+
+
+@pytest.mark.parametrize(
+    "before, item",
+    [("The New York Times said in an editorial on Tuesday, July 30:",
+      "Now the focus of the investigation should move to the officers who covered up the beating."),
+     ("Financial Times:", "Prime Minister Tony Blair has commissioned a sweeping review of the country's role in Europe."),
+     ("*Friday", "EgyptAir Boeing 767 leaves Cairo, Egypt, bound for Kennedy International Airport in New York.")],
+    ids=["an editorial's words", "a press digest's item", "a timeline's entry"],
+)
+def test_an_item_of_what_a_colon_or_a_bulleted_heading_introduced_leans_on_it(before, item):
+    """Regression (duc2006@3 D0646A, D0624F, D0617H): an editorial's opinion stood in a brief as fact, a press
+    digest's item about another story as this one's, and a timeline's first entry opened a brief."""
+    assert leaning_of(LEAD, before, item).on_previous
+    docs = segmented(doc(before, item))  # the first of the article's body sentences, too
+    assert leanings(docs, "english")[(0, 1)].on_previous
+
+
+def test_a_sentence_after_a_plain_headline_or_sentence_is_no_item():
+    docs = segmented(doc("Fire kills 60 in Northern Port", "The fire broke out at a market on Friday night.",
+                         "Firefighters said the cause was not yet known on Saturday morning."))
+    assert leanings(docs, "english") == {}
