@@ -483,8 +483,13 @@ _CAPITALS_NOT_NAMES = frozenset({"german"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+def _not_name_words(language: str) -> frozenset[str]:
+    """Words that are no part of a name, capitalised or not: stop words, and NOT_NAMES ("Earlier Monday")."""
+    return stop_words(language) | NOT_NAMES.get(language, frozenset())
+
+
 def _name_runs(tokens: list[str], stops: frozenset[str]) -> list[list[str]]:
-    """Runs of adjacent capitalised words that are not stop words ("Manuel Garcia Castellon"), possessive
+    """Runs of adjacent capitalised words that are not in `stops` ("Manuel Garcia Castellon"), possessive
     "'s" dropped; a comma or bracket ends a run ("Vilnius, Lithuania" is two)."""
     runs: list[list[str]] = []
     run: list[str] = []
@@ -524,6 +529,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
                 self._first_use[document.sentences[0].document] = first
         self._known: dict[tuple[int, int], Leaning] = {}
         self._names: dict[int, dict[str, int]] = {}  # document -> _full_names, once asked for
+        self._not_names = _not_name_words(language)
 
     def _work_out(self, key: tuple[int, int]) -> Leaning:
         sentence, position = self._sentences[key]
@@ -563,7 +569,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         once and by the last name after, the bare name reads only after a brief sentence that names it."""
         if self._language in _CAPITALS_NOT_NAMES:
             return frozenset()
-        runs = _name_runs(tokens, stop_words(self._language))
+        runs = _name_runs(tokens, self._not_names)
         in_full = {self._stem(word.lower()) for run in runs if len(run) > 1 for word in run}
         bare = {self._stem(run[0].lower()) for run in runs if len(run) == 1} - in_full
         if not bare:
@@ -578,13 +584,12 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         people, not a person). Worked out once an article's sentence asks."""
         known = self._names.get(document)
         if known is None:
-            stops = stop_words(self._language)
             first: dict[str, tuple[int, bool]] = {}  # word as written, lower-cased -> (position, last of a name)
             common: set[str] = set()  # in lower case, or naming something else ("Indian" of "Indian Affairs")
             for sentence, position in self._by_document.get(document, ()):
                 tokens = _tokens(sentence.text)
                 common.update(t for t in tokens if t[:1].islower())
-                for run in _name_runs(tokens, stops):
+                for run in _name_runs(tokens, self._not_names):
                     last = len(run) - 1
                     for i, word in enumerate(run):
                         first.setdefault(word.lower(), (position, 0 < i == last))

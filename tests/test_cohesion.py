@@ -290,6 +290,14 @@ def test_a_bare_name_needs_it_said_in_other_languages(language, sentences, name)
     assert stemmer(language)(name) in leaning_of(*sentences, language=language).needs
 
 
+def test_a_day_or_month_is_no_bare_name():
+    """"Earlier Monday, ..." then "On Monday, ...": a day is no one's last name, though capitalised in a run."""
+    leaning = leaning_of("Earlier Monday, officials in Vilnius met the delegation from Tokyo.",
+                         "The talks went on for hours without a break.",
+                         "On Monday, the minister spoke to reporters about the plan.")
+    assert leaning is None or "monday" not in leaning.needs
+
+
 def test_german_capitals_are_nouns_not_names():
     """German capitalises every noun: "Polizei" after "Die Berliner Polizei" is no last name."""
     leaning = leaning_of("Die Berliner Polizei nahm am Montag zwei Männer in Kreuzberg fest.",
