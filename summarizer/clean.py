@@ -266,7 +266,7 @@ _COPYRIGHT = re.compile(
 # purchased ...)"). Only at a paragraph's start and within EDITORS_NOTE_MAX_WORDS.
 _EDITORS_NOTE = re.compile(
     r"\(?\s*(?:(?:editor['’]?s['’]? note|editors['’] note|note to (?:editors|readers)|attention editors?|"
-    r"correction|clarification)\s*[:.—–-]|please note: this (?:article|story)\b|"
+    r"correction|clarification)\s*[:.—–_-]|please note: this (?:article|story)\b|"
     r"this (?:article|story|piece) (?:has been|was) (?:updated|amended|corrected|changed)\b|"
     r"to publish this (?:article|story)\b|for use by\b.{0,40}\bclients\b|"
     r"this (?:\"separate buy\"|article|story|material)(?: article| story)? (?:is from|is for use|has already moved)\b|"
@@ -577,6 +577,27 @@ def _byline(text: str) -> _Verdict | None:
     return None
 
 
+# A paragraph of at least this many words, this share of its letters capitals, is a notice: "COPYRIGHT 1998
+# BY WORLDSOURCES, INC. ... NO PORTION OF THE MATERIALS CONTAINED HEREIN MAY BE USED ...", "FOR MORE
+# INFORMATION ABOUT NEW AMERICA NEWS SERVICE -- ... please contact ...". News is written in sentence case;
+# a headline in capitals is shorter, and a document all in capitals is left alone (_State.sentence_case).
+NOTICE_MIN_WORDS = 12
+NOTICE_CAPITALS_SHARE = 0.6
+
+
+NOTICE_SAMPLE_CHARACTERS = 200  # a notice in capitals opens in capitals: the share is read on its start
+
+
+def _capitals_share(text: str) -> float:
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    return upper / (upper + lower) if upper else 0.0
+
+
+def _notice_in_capitals(text: str) -> bool:
+    return (text[:12].isupper() and _words(text) >= NOTICE_MIN_WORDS
+            and _capitals_share(text[:NOTICE_SAMPLE_CHARACTERS]) > NOTICE_CAPITALS_SHARE)
+
+
 def _classify(text: str, state: _State) -> _Verdict | None:
     """What a paragraph is when it is cruft whatever surrounds it; None for anything else.
 
@@ -585,6 +606,8 @@ def _classify(text: str, state: _State) -> _Verdict | None:
     bare = _BARE_URL.fullmatch(text)
     if bare:
         return _Verdict("metadata", "Link on a line of its own", url=bare.group(1))
+    if state.sentence_case and _notice_in_capitals(text):
+        return _Verdict("boilerplate", "Notice in capitals (copyright, contact or subscription)")
     verdict = _key_value(text, state)
     if verdict is not None:
         return verdict
@@ -807,6 +830,9 @@ class _State:
     stopwords: frozenset[str] = frozenset()
     repeated: frozenset[str] = frozenset()
     date_reads: int = 0  # dateparser calls so far (MAX_DATE_READS)
+    # Whether the document is written in sentence case, so that a long paragraph in capitals stands out as a
+    # notice (_notice_in_capitals); wire copy sent all in capitals says nothing by its capitals.
+    sentence_case: bool = True
 
 
 def _list_after(
@@ -975,6 +1001,42 @@ def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> R
     return Removed("metadata", "Dateline at the start of the article", match.group(0).strip())
 
 
+# A heading in capitals run into a paragraph before a wire's separator, as digests of several stories give
+# each item: "FREEDOM AND HONOR IN THE WHITE HOUSE _ The drama of ...", "CUBA-ELIAN _ MIAMI _ As both sides
+# ...", "ROSA PARKS: AMERICA'S NO. 1 HEROINE ... _ "Since its earliest days ...". No lower-case letter in
+# it, so a time ("1:50 a.m. EST -- ") or a date ("Nov. 25 -- ") opening a timeline's entry stays.
+_RUN_IN_HEADING = re.compile(r"(?P<heading>[^\W\d_][^_]{0,119}?)\s+(?:_|--|—)\s+(?=[\"“'‘]?[^\W\d_])")
+
+
+def _run_in_heading(text: str) -> tuple[str, str] | None:
+    """(kind, the opening to take off) where a paragraph opens on a heading in capitals or, in any paragraph
+    after the first, on a wire dateline naming its agency ("ANAHEIM, California (AP) _ "): an item of a
+    digest, whose heading or dateline is no part of a sentence."""
+    dateline = _INLINE_DATELINE.match(text)
+    if dateline and dateline["agency"] and _outlet_name(dateline["agency"]):
+        return "dateline", dateline.group(0)
+    match = _RUN_IN_HEADING.match(text)
+    if match and not any(c.islower() for c in match["heading"]) and sum(map(str.isupper, match["heading"])) >= 2:
+        return "heading", match.group(0)
+    return None
+
+
+def _strip_run_in_headings(live: list[tuple[int, str, str]]) -> list[tuple[int, Removed]]:
+    """Take run-in headings and later datelines (_run_in_heading) off the paragraphs that open on one."""
+    removed = []
+    for i, (position, text, original) in enumerate(live):
+        found = _run_in_heading(text)
+        if found is None or not text[len(found[1]):].strip() or (i == 0 and found[0] == "dateline"):
+            continue  # the first paragraph's dateline is the article's own (_strip_inline_dateline)
+        kind, opening = found
+        rest = text[len(opening):]
+        live[i] = (position, rest, rest)
+        reason = ("Heading or place in capitals run into a paragraph (an item of a digest)" if kind == "heading"
+                  else "Dateline of an item within the text")
+        removed.append((position, Removed("boilerplate" if kind == "heading" else "metadata", reason, opening.strip())))
+    return removed
+
+
 # A date run into the first paragraph, as a page copied without its line break gives it: "Sobota, 26. března
 # 2005 Až čtyřikrát více žen ...", "Saturday, March 26, 2005 Up to four times ...". At most this many words,
 # the last a year and another a day, then a capital; read as a date in the document's language.
@@ -1053,7 +1115,8 @@ def _clean_document(
     state = _State(title=document.title, url=document.url, date=document.date,
                    date_rank=3 if document.date else 0, outlet=document.outlet, outlet_rank=4 if document.outlet else 0,
                    language=stop_language, cues=cues_for(language), stopwords=signals.stoplist(stop_language),
-                   repeated=repeated)
+                   repeated=repeated,
+                   sentence_case=_capitals_share((document.text or "")[:2000]) <= NOTICE_CAPITALS_SHARE)
     removed: list[tuple[int, Removed]] = []
     for _ in range(MAX_PASSES):
         found = _one_pass(live, state)
@@ -1064,9 +1127,13 @@ def _clean_document(
         # A dateline or date gone from the first paragraph may uncover cruft it hid ("1 1 2000ADVERTISEMENT"):
         # the passes go on until neither finds anything, so cleaning a cleaned text changes nothing.
         dateline = _strip_inline_dateline(live, state) or _strip_leading_date(live, state)
-        if not dateline:
+        if dateline:
+            removed.append((live[0][0], dateline))
+            continue
+        headings = _strip_run_in_headings(live)
+        if not headings:
             break
-        removed.append((live[0][0], dateline))
+        removed.extend(headings)
     removed.sort(key=lambda pair: pair[0])
     if state.outlet_rank < 2:
         from_host = _outlet_from_url(state.url) or _outlet_from_url(state.named_url)

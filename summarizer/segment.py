@@ -31,12 +31,24 @@ def _is_heading(paragraph: str) -> bool:
     return "\n" not in line and not line.endswith(_FINAL_PUNCTUATION) and count_words(line) <= 20
 
 
+# A title that stands only before a name ("Sen.", "Gov."): a paragraph ending on one was broken inside a
+# sentence ("... because they didn't want Sen." / "Max Baucus, D-Mont., to be successful ..."), so it joins the
+# next. Not "Col." or "Dr.", which also end a sentence as Colorado and Drive.
+_TITLE_BEFORE_NAME = re.compile(r"(?:^|\s)(?:Sen|Sens|Rep|Reps|Gov|Mr|Mrs|Ms|Messrs|Lt|Sgt|Capt|Adm|Gen|Prof|Rev)\.$")
+
+
 def paragraphs_of(text: str) -> list[str]:
     """Paragraphs are separated by blank lines; a text pasted with single newlines only splits on lines."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
     if len(blocks) == 1 and blocks[0].count("\n") >= 2:
         blocks = [line.strip() for line in blocks[0].splitlines() if line.strip()]
-    return blocks
+    joined: list[str] = []
+    for block in blocks:
+        if joined and _TITLE_BEFORE_NAME.search(joined[-1]) and block[:1].isupper():
+            joined[-1] += " " + block
+        else:
+            joined.append(block)
+    return joined
 
 
 def segment_document(

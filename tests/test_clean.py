@@ -644,6 +644,74 @@ def test_a_wire_dateline_leaves_the_lead_and_is_kept_as_metadata(opening, dateli
 
 
 @pytest.mark.parametrize(
+    ("item", "opening", "reason"),
+    [
+        pytest.param('FREEDOM AND HONOR IN THE WHITE HOUSE _ The drama of the boy continues, the columnist writes.',
+                     "FREEDOM AND HONOR IN THE WHITE HOUSE _", "Heading or place", id="digest heading"),
+        pytest.param('ROSA PARKS: AMERICA\'S NO. 1 HEROINE OF THE CENTURY _ "Since its earliest days," she writes.',
+                     "ROSA PARKS: AMERICA'S NO. 1 HEROINE OF THE CENTURY _", "Heading or place", id="heading, quotation"),
+        pytest.param("CUBA-ELIAN _ MIAMI _ The mayor flies to Washington to meet the attorney general.",
+                     "MIAMI _", "Heading or place", id="wire slug and place"),
+        pytest.param("ANAHEIM, California (AP) _ Behavior in children improves when they take the drug, a study says.",
+                     "ANAHEIM, California (AP) _", "Dateline of an item", id="dateline of an item"),
+    ],
+)
+def test_an_item_of_a_digest_loses_its_heading_or_dateline(item, opening, reason):
+    """Regression (duc2006 D0647B, D0628A: a news service's digest put "FREEDOM AND HONOR IN THE WHITE HOUSE _
+    The drama ..." and "ANAHEIM, California (AP) _ Behavior ..." in briefs): what follows is the item's text."""
+    cleaned = clean_document(Document(text=_article(item)))
+
+    kept = _paragraphs(cleaned)[1]
+    assert kept == item[item.index(opening) + len(opening):].strip()
+    assert any(r.reason.startswith(reason) and r.text == opening for r in cleaned.removed)
+    assert cleaned.outlet == ""  # an item's agency is not the document's outlet
+    assert clean_document(cleaned) == cleaned
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "1:50 a.m. EST -- Plane begins descent from 33,000 feet, the board said.",
+        "Nov. 25 -- Elian rescued at sea two or three days after boat capsizes.",
+        "NATO members -- there are now 32 -- met in Vilnius on Tuesday.",
+        "The plan _ its third this year _ failed.",
+    ],
+    ids=["a time opening a timeline's entry", "a date opening one", "a name in capitals, then lower case",
+         "lower case before the mark"],
+)
+def test_a_paragraph_opening_on_words_in_lower_case_keeps_them(paragraph):
+    assert _paragraphs(clean_document(Document(text=_article(paragraph))))[1] == paragraph
+
+
+NOTICE = ("WASHINGTON, D.C. 20003 Tel: 202-547-4512 Fax: 202-546-4194 COPYRIGHT 1998 BY WORLDSOURCES, INC. NO PORTION "
+          "OF THE MATERIALS CONTAINED HEREIN MAY BE USED IN ANY MEDIA WITHOUT ATTRIBUTION.")
+
+
+def test_a_notice_in_capitals_goes():
+    """Regression (duc2006 D0613D: a copyright and contact block opened a brief of two articles)."""
+    cleaned = clean_document(Document(text=NOTICE + "\n\n" + _article()))
+
+    assert not any("COPYRIGHT" in p for p in _paragraphs(cleaned))
+    assert any(r.reason.startswith("Notice in capitals") for r in cleaned.removed)
+
+
+def test_an_article_written_all_in_capitals_keeps_its_paragraphs():
+    """Old wire copy came all in capitals: there, capitals mark nothing."""
+    shouted = (NOTICE.replace("COPYRIGHT", "THE REPORT") + "\n\n" + _article()).upper()
+
+    assert _paragraphs(clean_document(Document(text=shouted))) == shouted.split("\n\n")
+
+
+def test_an_editors_note_after_a_wire_underscore_goes():
+    """Regression (duc2003 d30010t: "EDITOR'S NOTE _ Nicolas B. Tatro, based in Jerusalem, is The Associated
+    Press chief of bureau for Israel.")."""
+    note = "EDITOR'S NOTE _ Nicolas B. Tatro, based in Jerusalem, is The Associated Press chief of bureau for Israel."
+    cleaned = clean_document(Document(text=_article(note)))
+
+    assert not any("Tatro" in p for p in _paragraphs(cleaned))
+
+
+@pytest.mark.parametrize(
     ("opening", "date"),
     [
         ("Saturday, March 26, 2005 ", "2005-03-26"),

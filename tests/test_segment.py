@@ -65,6 +65,20 @@ def test_single_newline_pastes_split_into_paragraphs():
     assert paragraphs_of(text) == ["First line of news.", "Second line here.", "Third line follows."]
 
 
+def test_a_paragraph_broken_after_a_title_before_a_name_is_joined():
+    """Regression (duc2003 d31031t: "... because they didn't want Sen." stood in a brief, the copy having
+    broken the paragraph before "Max Baucus")."""
+    text = "GOP leaders pulled the bill because they didn't want Sen.\n\nMax Baucus, D-Mont., to add an amendment."
+    assert paragraphs_of(text) == ["GOP leaders pulled the bill because they didn't want Sen. Max Baucus, D-Mont., "
+                                   "to add an amendment."]
+
+
+@pytest.mark.parametrize("ending", ["in Littleton, Col.", "on Elm Dr.", "said Gen", "in Washington."])
+def test_a_paragraph_ending_on_a_place_or_a_sentence_stays_apart(ending):
+    text = f"The shooting happened {ending}\n\nMany schools are not taking the day off."
+    assert len(paragraphs_of(text)) == 2
+
+
 def test_stop_words_are_dropped_and_words_stemmed():
     words = words_of("The ministers were meeting in Brussels")
     assert words == ("the", "ministers", "were", "meeting", "in", "brussels")
