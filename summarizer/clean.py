@@ -1001,6 +1001,10 @@ def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> R
     return Removed("metadata", "Dateline at the start of the article", match.group(0).strip())
 
 
+# A heading in capitals of at least this many words, run into a paragraph, is an item's headline; a single
+# hyphenated word ("CUBA-ELIAN", "FBN-SEAHAWKS") a wire's slug. A shorter one is the item's place, as a dateline
+# is, which its text may point at ("HAITI _ Most of the destruction in this nation ..."): it stays.
+RUN_IN_HEADLINE_WORDS = 5
 # A heading in capitals run into a paragraph before a wire's separator, as digests of several stories give
 # each item: "FREEDOM AND HONOR IN THE WHITE HOUSE _ The drama of ...", "CUBA-ELIAN _ MIAMI _ As both sides
 # ...", "ROSA PARKS: AMERICA'S NO. 1 HEROINE ... _ "Since its earliest days ...". No lower-case letter in
@@ -1015,10 +1019,23 @@ def _run_in_heading(text: str) -> tuple[str, str] | None:
     dateline = _INLINE_DATELINE.match(text)
     if dateline and dateline["agency"] and _outlet_name(dateline["agency"]):
         return "dateline", dateline.group(0)
-    match = _RUN_IN_HEADING.match(text)
-    if match and not any(c.islower() for c in match["heading"]) and sum(map(str.isupper, match["heading"])) >= 2:
+    match = _capitals_heading(text)
+    if match is None:
+        return None
+    words = match["heading"].split()
+    if len(words) == 1 and "-" in words[0].strip("-"):  # a slug, and the place after it: "CUBA-ELIAN _ MIAMI _"
+        place = _capitals_heading(text[match.end():])
+        return "heading", match.group(0) + (place.group(0) if place else "")
+    if len(words) >= RUN_IN_HEADLINE_WORDS:
         return "heading", match.group(0)
-    return None
+    return None  # a short one names the item's place ("HAITI _ Most of the destruction in this nation ...")
+
+
+def _capitals_heading(text: str) -> re.Match | None:
+    match = _RUN_IN_HEADING.match(text)
+    if match is None or any(c.islower() for c in match["heading"]) or sum(map(str.isupper, match["heading"])) < 2:
+        return None
+    return match
 
 
 def _strip_run_in_headings(live: list[tuple[int, str, str]]) -> list[tuple[int, Removed]]:
@@ -1031,7 +1048,7 @@ def _strip_run_in_headings(live: list[tuple[int, str, str]]) -> list[tuple[int, 
         kind, opening = found
         rest = text[len(opening):]
         live[i] = (position, rest, rest)
-        reason = ("Heading or place in capitals run into a paragraph (an item of a digest)" if kind == "heading"
+        reason = ("Headline or wire slug run into a paragraph (an item of a digest)" if kind == "heading"
                   else "Dateline of an item within the text")
         removed.append((position, Removed("boilerplate" if kind == "heading" else "metadata", reason, opening.strip())))
     return removed

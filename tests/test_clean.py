@@ -647,11 +647,11 @@ def test_a_wire_dateline_leaves_the_lead_and_is_kept_as_metadata(opening, dateli
     ("item", "opening", "reason"),
     [
         pytest.param('FREEDOM AND HONOR IN THE WHITE HOUSE _ The drama of the boy continues, the columnist writes.',
-                     "FREEDOM AND HONOR IN THE WHITE HOUSE _", "Heading or place", id="digest heading"),
+                     "FREEDOM AND HONOR IN THE WHITE HOUSE _", "Headline or wire slug", id="digest heading"),
         pytest.param('ROSA PARKS: AMERICA\'S NO. 1 HEROINE OF THE CENTURY _ "Since its earliest days," she writes.',
-                     "ROSA PARKS: AMERICA'S NO. 1 HEROINE OF THE CENTURY _", "Heading or place", id="heading, quotation"),
+                     "ROSA PARKS: AMERICA'S NO. 1 HEROINE OF THE CENTURY _", "Headline or wire slug", id="heading, quotation"),
         pytest.param("CUBA-ELIAN _ MIAMI _ The mayor flies to Washington to meet the attorney general.",
-                     "MIAMI _", "Heading or place", id="wire slug and place"),
+                     "CUBA-ELIAN _ MIAMI _", "Headline or wire slug", id="wire slug and place"),
         pytest.param("ANAHEIM, California (AP) _ Behavior in children improves when they take the drug, a study says.",
                      "ANAHEIM, California (AP) _", "Dateline of an item", id="dateline of an item"),
     ],
@@ -675,9 +675,10 @@ def test_an_item_of_a_digest_loses_its_heading_or_dateline(item, opening, reason
         "Nov. 25 -- Elian rescued at sea two or three days after boat capsizes.",
         "NATO members -- there are now 32 -- met in Vilnius on Tuesday.",
         "The plan _ its third this year _ failed.",
+        "HAITI _ Most of the destruction in this nation involved residences, officials said.",
     ],
     ids=["a time opening a timeline's entry", "a date opening one", "a name in capitals, then lower case",
-         "lower case before the mark"],
+         "lower case before the mark", "a place its text points at (duc2003 d31028t)"],
 )
 def test_a_paragraph_opening_on_words_in_lower_case_keeps_them(paragraph):
     assert _paragraphs(clean_document(Document(text=_article(paragraph))))[1] == paragraph
