@@ -580,7 +580,7 @@ def _byline(text: str) -> _Verdict | None:
 # A paragraph of at least this many words, this share of its letters capitals, is a notice: "COPYRIGHT 1998
 # BY WORLDSOURCES, INC. ... NO PORTION OF THE MATERIALS CONTAINED HEREIN MAY BE USED ...", "FOR MORE
 # INFORMATION ABOUT NEW AMERICA NEWS SERVICE -- ... please contact ...". News is written in sentence case;
-# a headline in capitals is shorter, and a document all in capitals is left alone (_State.sentence_case).
+# a headline in capitals is shorter, and a document all in capitals is left alone (_in_sentence_case).
 NOTICE_MIN_WORDS = 12
 NOTICE_CAPITALS_SHARE = 0.6
 
@@ -598,6 +598,14 @@ def _notice_in_capitals(text: str) -> bool:
             and _capitals_share(text[:NOTICE_SAMPLE_CHARACTERS]) > NOTICE_CAPITALS_SHARE)
 
 
+def _in_sentence_case(state: _State) -> bool:
+    """Whether the document is written in sentence case, so that a long paragraph in capitals stands out as
+    a notice; wire copy sent all in capitals says nothing by its capitals."""
+    if state.sentence_case is None:
+        state.sentence_case = _capitals_share(state.opening) <= NOTICE_CAPITALS_SHARE
+    return state.sentence_case
+
+
 def _classify(text: str, state: _State) -> _Verdict | None:
     """What a paragraph is when it is cruft whatever surrounds it; None for anything else.
 
@@ -606,7 +614,7 @@ def _classify(text: str, state: _State) -> _Verdict | None:
     bare = _BARE_URL.fullmatch(text)
     if bare:
         return _Verdict("metadata", "Link on a line of its own", url=bare.group(1))
-    if state.sentence_case and _notice_in_capitals(text):
+    if _notice_in_capitals(text) and _in_sentence_case(state):
         return _Verdict("boilerplate", "Notice in capitals (copyright, contact or subscription)")
     verdict = _key_value(text, state)
     if verdict is not None:
@@ -830,9 +838,10 @@ class _State:
     stopwords: frozenset[str] = frozenset()
     repeated: frozenset[str] = frozenset()
     date_reads: int = 0  # dateparser calls so far (MAX_DATE_READS)
-    # Whether the document is written in sentence case, so that a long paragraph in capitals stands out as a
-    # notice (_notice_in_capitals); wire copy sent all in capitals says nothing by its capitals.
-    sentence_case: bool = True
+    # The document's opening, to tell whether it is written in sentence case (_in_sentence_case), worked out
+    # only once a paragraph in capitals asks.
+    opening: str = ""
+    sentence_case: bool | None = None
 
 
 def _list_after(
@@ -1009,6 +1018,7 @@ RUN_IN_HEADLINE_WORDS = 5
 # each item: "FREEDOM AND HONOR IN THE WHITE HOUSE _ The drama of ...", "CUBA-ELIAN _ MIAMI _ As both sides
 # ...", "ROSA PARKS: AMERICA'S NO. 1 HEROINE ... _ "Since its earliest days ...". No lower-case letter in
 # it, so a time ("1:50 a.m. EST -- ") or a date ("Nov. 25 -- ") opening a timeline's entry stays.
+_SEPARATOR = re.compile(r"\s(?:_|--|—)\s")
 _RUN_IN_HEADING = re.compile(r"(?P<heading>[^\W\d_][^_]{0,119}?)\s+(?:_|--|—)\s+(?=[\"“'‘]?[^\W\d_])")
 
 
@@ -1016,9 +1026,12 @@ def _run_in_heading(text: str) -> tuple[str, str] | None:
     """(kind, the opening to take off) where a paragraph opens on a heading in capitals or, in any paragraph
     after the first, on a wire dateline naming its agency ("ANAHEIM, California (AP) _ "): an item of a
     digest, whose heading or dateline is no part of a sentence."""
-    dateline = _INLINE_DATELINE.match(text)
-    if dateline and dateline["agency"] and _outlet_name(dateline["agency"]):
-        return "dateline", dateline.group(0)
+    if "(" in text[:80]:  # cheap gates first: most paragraphs open on neither
+        dateline = _INLINE_DATELINE.match(text)
+        if dateline and dateline["agency"] and _outlet_name(dateline["agency"]):
+            return "dateline", dateline.group(0)
+    if not (text[:2].isupper() and _SEPARATOR.search(text, 0, 130)):
+        return None
     match = _capitals_heading(text)
     if match is None:
         return None
@@ -1133,7 +1146,7 @@ def _clean_document(
                    date_rank=3 if document.date else 0, outlet=document.outlet, outlet_rank=4 if document.outlet else 0,
                    language=stop_language, cues=cues_for(language), stopwords=signals.stoplist(stop_language),
                    repeated=repeated,
-                   sentence_case=_capitals_share((document.text or "")[:2000]) <= NOTICE_CAPITALS_SHARE)
+                   opening=(document.text or "")[:2000])
     removed: list[tuple[int, Removed]] = []
     for _ in range(MAX_PASSES):
         found = _one_pass(live, state)

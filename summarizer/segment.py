@@ -34,7 +34,11 @@ def _is_heading(paragraph: str) -> bool:
 # A title that stands only before a name ("Sen.", "Gov."): a paragraph ending on one was broken inside a
 # sentence ("... because they didn't want Sen." / "Max Baucus, D-Mont., to be successful ..."), so it joins the
 # next. Not "Col." or "Dr.", which also end a sentence as Colorado and Drive.
-_TITLE_BEFORE_NAME = re.compile(r"(?:^|\s)(?:Sen|Sens|Rep|Reps|Gov|Mr|Mrs|Ms|Messrs|Lt|Sgt|Capt|Adm|Gen|Prof|Rev)\.$")
+_TITLES_BEFORE_NAMES = frozenset("Sen Sens Rep Reps Gov Mr Mrs Ms Messrs Lt Sgt Capt Adm Gen Prof Rev".split())
+
+
+def _ends_on_title(block: str) -> bool:
+    return block[-8:].split()[-1][:-1] in _TITLES_BEFORE_NAMES
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -44,7 +48,7 @@ def paragraphs_of(text: str) -> list[str]:
         blocks = [line.strip() for line in blocks[0].splitlines() if line.strip()]
     joined: list[str] = []
     for block in blocks:
-        if joined and _TITLE_BEFORE_NAME.search(joined[-1]) and block[:1].isupper():
+        if joined and joined[-1].endswith(".") and block[:1].isupper() and _ends_on_title(joined[-1]):
             joined[-1] += " " + block
         else:
             joined.append(block)
