@@ -480,7 +480,7 @@ def _subject_words(tokens: list[str], language: str) -> list[str]:
 
 # Languages whose capitals mark names and sentence openings only (German capitalises every noun).
 _CAPITALS_NOT_NAMES = frozenset({"german"})
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVES = ("'s", "’s")
 
 
 def _not_name_words(language: str) -> frozenset[str]:
@@ -495,7 +495,7 @@ def _name_runs(tokens: list[str], stops: frozenset[str]) -> list[list[str]]:
     run: list[str] = []
     for token in tokens:
         if token[:1].isupper() and token.lower() not in stops:
-            run.append(_POSSESSIVE.sub("", token))
+            run.append(token[:-2] if token.endswith(_POSSESSIVES) else token)  # a token ends on a letter
         elif run:
             runs.append(run)
             run = []
@@ -586,14 +586,16 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
         if known is None:
             first: dict[str, tuple[int, bool]] = {}  # word as written, lower-cased -> (position, last of a name)
             common: set[str] = set()  # in lower case, or naming something else ("Indian" of "Indian Affairs")
+            written: set[str] = set()  # every word as written
             for sentence, position in self._by_document.get(document, ()):
                 tokens = _tokens(sentence.text)
-                common.update(t for t in tokens if t[:1].islower())
+                written.update(tokens)
                 for run in _name_runs(tokens, self._not_names):
                     last = len(run) - 1
                     for i, word in enumerate(run):
                         first.setdefault(word.lower(), (position, 0 < i == last))
                     common.update(word.lower() for word in run[:last])
+            common.update(t for t in written if t[:1].islower())
             common_stems = set(self._stem.many(common))
             earliest: dict[str, tuple[int, bool]] = {}  # stem -> its first use (words are in order of first use)
             for word, use in first.items():

@@ -263,7 +263,7 @@ def copies(documents: Sequence[SegmentedDocument]) -> dict[int, int]:
     Of two copies the fuller one stands (an update's extra sentence is kept), the earlier on a tie.
     Sentences are compared by their words, so spacing, punctuation and case do not matter.
     """
-    keys = [{tuple(w.lower() for w in s.words) for s in d.sentences if s.words} for d in documents]
+    keys = [{s.words for s in d.sentences if s.words} for d in documents]  # words are lower-cased already
     found: dict[int, int] = {}
     for j, mine in enumerate(keys):
         for i in range(j):

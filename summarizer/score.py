@@ -226,11 +226,13 @@ def _best_wording(group: Group, weight_of, leaning: Mapping[tuple[int, int], Lea
     if len(group.members) == 1:
         return group
 
-    def key(m: Sentence):
-        alone = (m.document, m.index) not in leaning
-        return (is_eligible(m), alone, weight_of(m) / max(1, m.word_count) ** 0.5, -m.index, -m.document)
+    def tightness(m: Sentence):
+        return weight_of(m) / max(1, m.word_count) ** 0.5, -m.index, -m.document
 
-    best = max(group.members, key=key)
+    # The tightest of the wordings that may stand in a brief (of all, if none may) that leans on nothing, else
+    # the tightest: cohesion is worked out only down to the first that stands alone.
+    wordings = sorted([m for m in group.members if is_eligible(m)] or group.members, key=tightness, reverse=True)
+    best = next((m for m in wordings if (m.document, m.index) not in leaning), wordings[0])
     if best is group.members[0]:
         return group
     return Group(id=group.id, members=(best, *(m for m in group.members if m is not best)))

@@ -37,7 +37,7 @@ def _pairs(run: str) -> list[str]:
 
 def words_of(text: str) -> tuple[str, ...]:
     """Lower-cased words; runs of Chinese, Japanese or Korean characters as overlapping pairs."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = list(map(str.lower, _WORD.findall(text)))
     if not _PAIRED.search(text):
         return tuple(words)
     out: list[str] = []
@@ -130,8 +130,10 @@ class Stemmer:
 
     def many(self, words) -> list[str]:
         """Stems of many words: one dictionary look-up each where cached (scoring stems every word)."""
-        cache = self._cache
-        return [cache.get(w) or self(w) for w in words]
+        stems = list(map(self._cache.get, words))
+        if None in stems:
+            stems = [stem or self(word) for stem, word in zip(stems, words)]
+        return stems
 
     def __call__(self, word: str) -> str:
         stem = self._cache.get(word)
