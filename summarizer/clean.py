@@ -286,6 +286,16 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 POINTER_MAX_WORDS = 20
+# ... or a short paragraph that ends by giving an address to go to: "The HUD report can be found at:
+# http://www.hud.gov/news.html", "Visit Slate on the Web at: http://www.slate.com".
+_ADDRESS_AT_END = re.compile(r"\bat:?\s+(?:https?://|www\.)\S+?[.)]?\s*$", re.IGNORECASE)
+# Where to learn more, with a number to call or an address: "For more information on Doctors Without Borders,
+# the New York office can be reached at (212) 679-6800. The organization has a Web site at: http://...".
+_CONTACT = re.compile(
+    r"for (?:more|further) information\b.{0,160}?(?:https?://|www\.|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b)",
+    re.IGNORECASE,
+)
+CONTACT_MAX_WORDS = 40
 # An entry of a list of links: a paragraph that opens on a web address and a separator ("www.y2k.gov _
 # The President's Council on Year 2000 Conversion."). News never opens on a bare address.
 _LINK_ENTRY = re.compile(r"(?:https?://|www\.)\S+\s*(?:_|--|—|–|-|:|\|)\s+\S")
@@ -489,8 +499,10 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Prompt to follow the site elsewhere")
     if _LINK_ENTRY.match(text):
         return _Verdict("boilerplate", "Link to another page")
-    if words <= POINTER_MAX_WORDS and _POINTER.match(text):
+    if words <= POINTER_MAX_WORDS and (_POINTER.match(text) or _ADDRESS_AT_END.search(text)):
         return _Verdict("boilerplate", "Pointer to another page")
+    if words <= CONTACT_MAX_WORDS and _CONTACT.match(text):
+        return _Verdict("boilerplate", "Where to learn more (a telephone number or a web address)")
     if words <= EDITORS_NOTE_MAX_WORDS and _EDITORS_NOTE.match(text):
         return _Verdict("boilerplate", "Note about the article (an editor's note, a correction, a word to editors)")
     if words <= 40 and _COPYRIGHT.search(text):
@@ -1055,15 +1067,16 @@ def _strip_run_in_headings(live: list[tuple[int, str, str]]) -> list[tuple[int, 
     """Take run-in headings and later datelines (_run_in_heading) off the paragraphs that open on one."""
     removed = []
     for i, (position, text, original) in enumerate(live):
-        found = _run_in_heading(text)
-        if found is None or not text[len(found[1]):].strip() or (i == 0 and found[0] == "dateline"):
-            continue  # the first paragraph's dateline is the article's own (_strip_inline_dateline)
-        kind, opening = found
-        rest = text[len(opening):]
-        live[i] = (position, rest, rest)
-        reason = ("Headline or wire slug run into a paragraph (an item of a digest)" if kind == "heading"
-                  else "Dateline of an item within the text")
-        removed.append((position, Removed("boilerplate" if kind == "heading" else "metadata", reason, opening.strip())))
+        while (found := _run_in_heading(text)) is not None:  # a run of them goes in one pass
+            kind, opening = found
+            if not text[len(opening):].strip() or (i == 0 and kind == "dateline"):
+                break  # the first paragraph's dateline is the article's own (_strip_inline_dateline)
+            text = text[len(opening):]
+            live[i] = (position, text, text)
+            reason = ("Headline or wire slug run into a paragraph (an item of a digest)" if kind == "heading"
+                      else "Dateline of an item within the text")
+            removed.append((position, Removed("boilerplate" if kind == "heading" else "metadata", reason,
+                                              opening.strip())))
     return removed
 
 
@@ -1159,6 +1172,8 @@ def _clean_document(
         dateline = _strip_inline_dateline(live, state) or _strip_leading_date(live, state)
         if dateline:
             removed.append((live[0][0], dateline))
+            while (another := _strip_inline_dateline(live, state)) is not None:  # a run of them in one pass
+                removed.append((live[0][0], another))
             continue
         headings = _strip_run_in_headings(live)
         if not headings:

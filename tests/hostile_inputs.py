@@ -71,6 +71,14 @@ def dated_lines(articles: int = 5, chars: int = 190_000) -> list[str]:
     return [_take(lines, chars, "\n") for _ in range(articles)]
 
 
+def digest_headings(articles: int = 5, chars: int = 190_000) -> list[str]:
+    """Paragraphs that each open on a run of wire slugs, places and headlines in capitals ("AB-CD _ ROME _ ...")
+    before a sentence: every heading is taken off, a pass of cleaning each until all of them were."""
+    heading = " _ ".join(f"{_pseudo_word(n).upper()}-{_pseudo_word(n + 1).upper()} _ PLACE" for n in range(12))
+    paragraphs = (f"{heading} _ The council of {_pseudo_word(n)} met." for n in range(10**9))
+    return [_take(paragraphs, chars, "\n\n") for _ in range(articles)]
+
+
 def chinese_paragraphs_with_years(articles: int = 5, chars: int = 190_000) -> list[str]:
     """Chinese paragraphs, one line each with a year: written without spaces, each was one "word" short
     enough to be read as a date line."""

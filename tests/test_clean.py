@@ -1363,6 +1363,9 @@ def test_news_that_mentions_updates_or_corrections_is_kept(sentence):
         "Read more at example.com",
         "For more information, visit www.example.gov.",
         "Find out more at bbc.co.uk/news.",
+        # Regression (duc2006 D0645I, D0635H): a short paragraph ending on where to go.
+        "The HUD report can be found at: http://www.hud.gov/news.html",
+        "Visit Slate on the Web at: http://www.slate.com",
     ],
 )
 def test_a_pointer_to_another_page_is_removed(pointer):
@@ -1378,10 +1381,22 @@ def test_a_pointer_to_another_page_is_removed(pointer):
         "Visitors can see the exhibition at www.museum.org until May, the museum said.",
         "More than 500 people signed up at www.petition.org on the first day of the campaign.",
         "See the U.S. report on trade, which the agency released on Monday.",
+        "Fans heard about it four days earlier on the Lucasfilm Web site (www.starwars.com), and it became an event.",
+        "For more information, the council said, residents should wait for the report due in May.",
     ],
 )
 def test_news_that_names_a_website_is_kept(sentence):
     assert sentence in _paragraphs(clean_document(Document(text=_article(sentence))))
+
+
+def test_where_to_learn_more_is_removed():
+    """Regression (duc2003_task3@5 d124i: "The organization has a Web site at: http://..." ended a brief)."""
+    contact = ("For more information on Doctors Without Borders, the New York office can be reached at (212) "
+               "679-6800. The organization has a Web site at: http://www.doctorswithoutborders.org.")
+    cleaned = clean_document(Document(text=_article(contact)))
+
+    assert contact not in _paragraphs(cleaned)
+    assert any(r.reason.startswith("Where to learn more") for r in cleaned.removed)
 
 
 def test_a_list_of_links_with_descriptions_is_removed():

@@ -378,6 +378,7 @@ print(json.dumps({{"outcome": outcome, "seconds": time.perf_counter() - start, "
         ("tiny_distinct_sentences", "default"),
         ("dated_lines", "default"),  # 20,000 date-line candidates an article for dateparser
         ("chinese_paragraphs_with_years", "default"),
+        ("digest_headings", "default"),  # runs of run-in headings in every paragraph
     ],
 )
 def test_hostile_input_is_summarised_or_refused_in_bounded_time_and_memory(builder, algorithm):
