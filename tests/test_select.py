@@ -246,3 +246,50 @@ def test_a_name_given_bare_comes_only_after_a_sentence_that_names_it():
         for i, text in enumerate(texts):
             if text.startswith("Castellon is"):
                 assert any("Castellon" in earlier for earlier in texts[:i]), texts
+
+
+def _scoring_with_stems(sentences: dict[str, tuple[int, int, tuple[str, ...], dict[str, float]]]):
+    """A Scoring by hand whose sentences have content stems: name -> (document, position, stems, {concept: weight})."""
+    from summarizer.score import Scoring
+    from summarizer.types import Group, ScoredGroup, Sentence
+
+    groups, concepts, weights, positions = [], {}, {}, {}
+    for gid, (name, (document, position, stems, carries)) in enumerate(sentences.items()):
+        text = " ".join([name, *stems, "end."])
+        sentence = Sentence(document=document, index=position, text=text, words=tuple(text.lower().split()),
+                            stems=stems)
+        groups.append(ScoredGroup(group=Group(id=gid, members=(sentence,)), score=sum(carries.values())))
+        concepts[gid] = frozenset(carries)
+        weights.update(carries)
+        positions[(document, position)] = position
+    return Scoring(groups=tuple(groups), concepts=concepts, concept_weights=weights,
+                   eligible=frozenset(range(len(groups))), positions=positions)
+
+
+def test_a_sentence_restating_what_the_brief_says_stays_out(monkeypatch):
+    """Regression (duc2006, MultiLing 250-word briefs): once the new facts ran out, a second wording of the
+    opener's fact (all its concepts but one small one said, most of its words too) filled the budget."""
+    import summarizer.select as select_module
+
+    scoring = _scoring_with_stems({
+        "Opener": (0, 0, ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "help"),
+                   {"a": 3.0, "b": 3.0, "c": 3.0}),
+        "Restated": (1, 1, ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "journal"),
+                     {"a": 3.0, "b": 3.0, "c": 3.0, "d": 1.0}),
+        "Detail": (2, 1, ("million", "american", "suffer", "life", "institut", "health", "mental", "adult"),
+                   {"e": 1.0}),
+    })
+    names = lambda max_words: [c.group.representative.text.split()[0] for c in select(scoring, max_words, None)]
+    assert names(40) == ["Opener", "Detail"]
+    monkeypatch.setattr(select_module, "RESTATED_GAIN_SHARE", 0.0)  # only a repeat adding nothing stays out
+    assert "Restated" in names(40)
+
+
+def test_a_sentence_adding_more_than_a_third_of_what_it_says_is_no_restatement():
+    scoring = _scoring_with_stems({
+        "Opener": (0, 0, ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "help"),
+                   {"a": 3.0, "b": 3.0}),
+        "Adds": (1, 4, ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "journal"),
+                 {"a": 3.0, "b": 3.0, "d": 4.0}),  # not an article's opening, so not the opener
+    })
+    assert [c.group.representative.text.split()[0] for c in select(scoring, 40, None)] == ["Opener", "Adds"]
