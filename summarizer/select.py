@@ -167,8 +167,7 @@ def _coverage_value(scoring: Scoring, covered: set[str], said: set[str]) -> Call
     def value(candidate: ScoredGroup) -> float:
         mine = scoring.concepts[candidate.group.id]
         gain = sum(weights[c] for c in mine if c not in covered)
-        if (agreement and said and gain <= RESTATED_GAIN_SHARE * sum(weights[c] for c in mine)
-                and _rewords(candidate.group.representative.stems, said)):
+        if agreement and said and _restates(candidate, gain, sum(weights[c] for c in mine), said):
             return float("-inf")
         gain *= 1 + POSITION_PRIOR * _prior(scoring, candidate)
         return (gain + SCORE_TIE_WEIGHT * candidate.score) / _words(candidate) ** LENGTH_EXPONENT
@@ -187,8 +186,12 @@ REWORDED_SHARE = 0.6
 RESTATED_GAIN_SHARE = 1 / 3
 
 
-def _rewords(stems: tuple[str, ...], said: set[str]) -> bool:
-    distinct = set(stems)
+def _restates(candidate: ScoredGroup, new_weight: float, weight: float, said: set[str]) -> bool:
+    """Whether the candidate adds at most RESTATED_GAIN_SHARE of its concept weight to a brief that says
+    most of its words already (`said`)."""
+    if new_weight > RESTATED_GAIN_SHARE * weight:
+        return False
+    distinct = set(candidate.group.representative.stems)
     return bool(distinct) and len(distinct & said) >= REWORDED_SHARE * len(distinct)
 
 
@@ -258,7 +261,7 @@ def _swapped(
 
     A brief's worth is what greedy choice maximises: the weight of its concepts, each once, at the best
     position prior among the sentences saying it. The opener stays; an exchange must add a concept the
-    rest of the brief lacks (no reworded repeat), fit the budget and keep every sentence's cohesion.
+    rest of the brief lacks and not restate it (_restates), fit the budget and keep every sentence's cohesion.
     Only for "at most" N words: "about" N words fills the budget by letting its last sentence run over.
     At most MAX_EXCHANGE_TRIALS exchanges are looked at, so a long brief of a large input stays cheap.
     Returns the brief with its exchanges made, or None when nothing improves.
@@ -266,6 +269,7 @@ def _swapped(
     weights = scoring.concept_weights
     concepts = scoring.concepts
     limit = budget.max_words
+    agreement = len({document for document, _ in scoring.positions}) >= 2  # as in _coverage_value
     prior = {c.group.id: 1 + POSITION_PRIOR * _prior(scoring, c) for c in (*candidates, *chosen)}
     # Most a candidate can add to any brief, highest first: the search over them stops at the first
     # that could not make up for the sentence it would replace.
@@ -300,6 +304,7 @@ def _swapped(
             loss = sum(weights[c] * (best[c] - runner_up.get(c, 0.0)) for c in mine if holder[c] == i)
             words = sum(_words(c) for c in chosen) - _words(chosen[i])
             ids = {c.group.id for c in chosen}
+            said_by_rest = {s for j, c in enumerate(chosen) if j != i for s in c.group.representative.stems}
             for upper, _, other, length in most:
                 if upper <= loss + 1e-9 or trials >= MAX_EXCHANGE_TRIALS:
                     break
@@ -307,14 +312,14 @@ def _swapped(
                 if other.group.id in ids or (limit is not None and words + length > limit):
                     continue
                 p = prior[other.group.id]
-                gain = 0.0
-                new = False
+                gain = fresh = 0.0
                 for c in concepts[other.group.id]:
                     there = runner_up.get(c, 0.0) if holder.get(c) == i else best.get(c, 0.0)
-                    new = new or there == 0.0
+                    if there == 0.0:
+                        fresh += weights[c]
                     if p > there:
                         gain += weights[c] * (p - there)
-                if not new or gain <= loss + 1e-9:
+                if not fresh or gain <= loss + 1e-9 or (agreement and _restates(other, fresh, upper / p, said_by_rest)):
                     continue  # it only rewords what the rest says, or says less than what it replaces
                 trial = _valid(chosen[:i] + chosen[i + 1 :] + [other], scoring, budget, stem)
                 if trial is not None:

@@ -293,3 +293,20 @@ def test_a_sentence_adding_more_than_a_third_of_what_it_says_is_no_restatement()
                  {"a": 3.0, "b": 3.0, "d": 4.0}),  # not an article's opening, so not the opener
     })
     assert [c.group.representative.text.split()[0] for c in select(scoring, 40, None)] == ["Opener", "Adds"]
+
+
+def test_an_exchange_never_brings_in_a_restatement(monkeypatch):
+    """The exchanges keep the rule greedy choice keeps: a longer sentence that mostly restates the opener does
+    not replace a short one that says something new, though its one new concept weighs more."""
+    import summarizer.select as select_module
+
+    opener = ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "help")
+    scoring = _scoring_with_stems({
+        "Opener": (0, 0, opener, {"a": 3.0, "b": 3.0, "c": 3.0}),
+        "Short": (1, 4, ("million", "american", "suffer"), {"e": 1.0}),
+        "Restated": (2, 4, opener[:7] + ("journal",) * 10, {"a": 3.0, "b": 3.0, "c": 3.0, "d": 2.0}),
+    })
+    names = lambda: [c.group.representative.text.split()[0] for c in select(scoring, 30, None)]
+    assert names() == ["Opener", "Short"]
+    monkeypatch.setattr(select_module, "RESTATED_GAIN_SHARE", 0.0)
+    assert names() == ["Opener", "Restated"]
