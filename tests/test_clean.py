@@ -627,6 +627,9 @@ def test_a_byline_names_the_outlet_before_a_photo_credit_does():
                      id="province in brackets"),
         pytest.param("AUSTIN, Texas _ ", "AUSTIN, Texas _", "", id="no agency"),
         pytest.param("WASHINGTON (AP -- ", "WASHINGTON (AP --", "AP", id="agency bracket left open"),
+        # Regression (duc2006@5 D0643G: "WASHINGTON, December 9 (Xinhua) --U.S. space agency ..." in a brief).
+        pytest.param("WASHINGTON, December 9 (Xinhua) --", "WASHINGTON, December 9 (Xinhua) --", "Xinhua",
+                     id="no space after the dash"),
         # Regression (multiling2011 M004, M003, M007 in every language): WikiNews's place and region.
         pytest.param("Meadow Lake, Saskatchewan – ", "Meadow Lake, Saskatchewan –", "", id="place and region"),
         pytest.param("Londýn, Anglie - ", "Londýn, Anglie -", "", id="place and region, hyphen"),

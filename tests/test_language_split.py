@@ -82,6 +82,9 @@ HARD_CASES = [
     ("en", "A classic good-vs.-evil theme made it famous. It ran.",
      ["A classic good-vs.-evil theme made it famous.", "It ran."]),
     ("en", "It ends here.Then a new one starts.", ["It ends here.", "Then a new one starts."]),
+    # duc2006 D0629B: a dot after a space is a file type's or a name's, not a sentence's end.
+    ("en", "It examined only .EXE files. Then it stopped.", ["It examined only .EXE files.", "Then it stopped."]),
+    ("en", "Shares of the .NET maker rose. Then they fell.", ["Shares of the .NET maker rose.", "Then they fell."]),
     ("en", "A court martial found Army Spc. Charles Graner guilty. It was late.",
      ["A court martial found Army Spc. Charles Graner guilty.", "It was late."]),
     # Quotations: split inside as Punkt did, never before a lower-case word, opening mark kept.

@@ -135,7 +135,7 @@ def _cuts(text: str, code: str) -> list[int]:
     cuts.add(len(text))
     joined = _joined_abbreviations(code)
     for cut in sorted(cuts):
-        if cut < len(text) and _joins_across(text, cut, code, joined):
+        if cut < len(text) and (_joins_across(text, cut, code, joined) or _leading_dot(text, cut)):
             cuts.discard(cut)
     _fix_lists(text, cuts)
     _fix_opening_ellipses(text, cuts)
@@ -144,6 +144,13 @@ def _cuts(text: str, code: str) -> list[int]:
         _split_after_numeric_only(text, cuts, numeric_only)
     _split_before_numbers(text, cuts, joined | numeric_only)
     return sorted(cuts)
+
+
+def _leading_dot(text: str, cut: int) -> bool:
+    """A cut after a period that follows a space and runs into a word is the dot of a file's type or a name
+    (".EXE files", ".NET"): no sentence ends on " ." (duc2006 D0629B: "EXE files, it was told ..." stood
+    in a brief, cut from "examining only .EXE files")."""
+    return cut >= 2 and text[cut - 1] == "." and text[cut - 2].isspace() and text[cut].isalnum()
 
 
 def _split_before_numbers(text: str, cuts: set[int], abbreviations: frozenset[str]) -> None:
