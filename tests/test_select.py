@@ -167,15 +167,18 @@ def test_a_sentence_that_continues_another_comes_only_with_it():
             assert i > 0 and texts[i - 1].startswith("The minister arrived")
 
 
-def _made_up_scoring(sentences: dict[str, tuple[int, int, int, dict[str, float]]]):
-    """A Scoring by hand: name -> (document, position, words, {concept: weight})."""
+def _made_up_scoring(sentences: dict[str, tuple[int, int, int | tuple[str, ...], dict[str, float]]]):
+    """A Scoring by hand: name -> (document, position, words, {concept: weight}), where words is a count of
+    words, or the sentence's content stems (its words are then its name, its stems and "end.")."""
     from summarizer.score import Scoring
     from summarizer.types import Group, ScoredGroup, Sentence
 
     groups, concepts, weights, positions = [], {}, {}, {}
     for gid, (name, (document, position, words, carries)) in enumerate(sentences.items()):
-        text = " ".join([name] + ["word"] * (words - 2) + ["end."])
-        sentence = Sentence(document=document, index=position, text=text, words=tuple(text.lower().split()))
+        stems = words if isinstance(words, tuple) else ()
+        text = " ".join([name, *(stems or ["word"] * (words - 2)), "end."])
+        sentence = Sentence(document=document, index=position, text=text, words=tuple(text.lower().split()),
+                            stems=stems)
         groups.append(ScoredGroup(group=Group(id=gid, members=(sentence,)), score=sum(carries.values())))
         concepts[gid] = frozenset(carries)
         weights.update(carries)
@@ -248,30 +251,12 @@ def test_a_name_given_bare_comes_only_after_a_sentence_that_names_it():
                 assert any("Castellon" in earlier for earlier in texts[:i]), texts
 
 
-def _scoring_with_stems(sentences: dict[str, tuple[int, int, tuple[str, ...], dict[str, float]]]):
-    """A Scoring by hand whose sentences have content stems: name -> (document, position, stems, {concept: weight})."""
-    from summarizer.score import Scoring
-    from summarizer.types import Group, ScoredGroup, Sentence
-
-    groups, concepts, weights, positions = [], {}, {}, {}
-    for gid, (name, (document, position, stems, carries)) in enumerate(sentences.items()):
-        text = " ".join([name, *stems, "end."])
-        sentence = Sentence(document=document, index=position, text=text, words=tuple(text.lower().split()),
-                            stems=stems)
-        groups.append(ScoredGroup(group=Group(id=gid, members=(sentence,)), score=sum(carries.values())))
-        concepts[gid] = frozenset(carries)
-        weights.update(carries)
-        positions[(document, position)] = position
-    return Scoring(groups=tuple(groups), concepts=concepts, concept_weights=weights,
-                   eligible=frozenset(range(len(groups))), positions=positions)
-
-
 def test_a_sentence_restating_what_the_brief_says_stays_out(monkeypatch):
     """Regression (duc2006, MultiLing 250-word briefs): once the new facts ran out, a second wording of the
     opener's fact (all its concepts but one small one said, most of its words too) filled the budget."""
     import summarizer.select as select_module
 
-    scoring = _scoring_with_stems({
+    scoring = _made_up_scoring({
         "Opener": (0, 0, ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "help"),
                    {"a": 3.0, "b": 3.0, "c": 3.0}),
         "Restated": (1, 1, ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "journal"),
@@ -286,7 +271,7 @@ def test_a_sentence_restating_what_the_brief_says_stays_out(monkeypatch):
 
 
 def test_a_sentence_adding_more_than_a_third_of_what_it_says_is_no_restatement():
-    scoring = _scoring_with_stems({
+    scoring = _made_up_scoring({
         "Opener": (0, 0, ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "help"),
                    {"a": 3.0, "b": 3.0}),
         "Adds": (1, 4, ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "journal"),
@@ -301,7 +286,7 @@ def test_an_exchange_never_brings_in_a_restatement(monkeypatch):
     import summarizer.select as select_module
 
     opener = ("prozac", "reduc", "symptom", "panic", "disord", "studi", "drug", "help")
-    scoring = _scoring_with_stems({
+    scoring = _made_up_scoring({
         "Opener": (0, 0, opener, {"a": 3.0, "b": 3.0, "c": 3.0}),
         "Short": (1, 4, ("million", "american", "suffer"), {"e": 1.0}),
         "Restated": (2, 4, opener[:7] + ("journal",) * 10, {"a": 3.0, "b": 3.0, "c": 3.0, "d": 2.0}),
