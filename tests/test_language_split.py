@@ -68,6 +68,11 @@ HARD_CASES = [
     ("el", "Η τελετή ξεκίνησε στις 8:00 μ.μ. (UTC +8) στο στάδιο. Ήταν εντυπωσιακή.",
      ["Η τελετή ξεκίνησε στις 8:00 μ.μ. (UTC +8) στο στάδιο.", "Ήταν εντυπωσιακή."]),
     ("en", "He left at 6 P.M. Mr. Smith stayed.", ["He left at 6 P.M.", "Mr. Smith stayed."]),
+    # duc2006 D0631D: a time after a determiner is the next word's ("Concorde and arrive back ..." stood alone).
+    ("en", "Hop on the 7 p.m. Concorde and arrive back the same day. It works.",
+     ["Hop on the 7 p.m. Concorde and arrive back the same day.", "It works."]),
+    ("en", "The flight left at 7 p.m. Concorde passengers cheered.",
+     ["The flight left at 7 p.m.", "Concorde passengers cheered."]),
     ("en", "The poll suggests that Ms. Moseley-Braun is in trouble.",
      ["The poll suggests that Ms. Moseley-Braun is in trouble."]),
     ("en", "Rep. Nita Lowey, D-N.Y., spoke. She left.", ["Rep. Nita Lowey, D-N.Y., spoke.", "She left."]),

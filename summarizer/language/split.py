@@ -243,8 +243,8 @@ def _joins_across(text: str, cut: int, code: str, joined: frozenset[str]) -> boo
         # sentencex splits "world.Today" without a space, and so "D-N.|Y."; a lone letter is an initial.
         letters = _LETTERS_BEFORE_PERIOD.search(text, max(0, cut - _WINDOW), cut)
         return letters is not None and len(letters.group(0)) == 2
-    space = text.rfind(" ", max(0, last - _WINDOW), last)
-    word = text[space + 1 if space >= 0 else max(0, last - _WINDOW) : last + 1]
+    word_start = text.rfind(" ", max(0, last - _WINDOW), last)
+    word = text[word_start + 1 if word_start >= 0 else max(0, last - _WINDOW) : last + 1]
     space = text.find(" ", first, first + _WINDOW)
     following_token = text[first : space if space >= 0 else first + _WINDOW]
     following = following_token.lstrip(_OPENING_PUNCTUATION)
@@ -266,10 +266,24 @@ def _joins_across(text: str, cut: int, code: str, joined: frozenset[str]) -> boo
         return False
     # "6 p.m. (1430 GMT)", "5 p.m. Friday", "2:43 p.m. Eastern standard time", "1:00 μμ. PDT"
     following_word = _LEADING_WORD.match(following)
+    if code == "en" and word_start > 0 and _determines_a_time(text, word_start):
+        return True  # "hop on the 7 p.m. Concorde and arrive ...": the time is the name's, no sentence ends
     return following_token.startswith("(") or (
         following_word is not None
         and following_word.group(0).lower() in (_AFTER_TIME_OF_DAY if code == "en" else _TIME_ZONES)
     )
+
+
+# English determiners that, before a time of day, make it a modifier of what follows ("the 7 p.m. Concorde").
+_DETERMINERS = frozenset("the a an this that its his her their our every each".split())
+
+
+def _determines_a_time(text: str, word_start: int) -> bool:
+    """Whether a determiner stands before the time of day that ends at `word_start` ("the 7 p.m.")."""
+    before = text[max(0, word_start - _WINDOW) : word_start].split()
+    if before and before[-1][:1].isdigit():  # "7 p.m.": the number is a word of its own
+        before = before[:-1]
+    return bool(before) and before[-1].lower() in _DETERMINERS
 
 
 def _may_start_sentence(character: str) -> bool:
