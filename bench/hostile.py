@@ -87,7 +87,7 @@ API_CLASSES: dict[str, tuple[str, str, Callable]] = {
                     "dated_lines", lambda b: _json(b(), language="auto")),
     "chinese_year_paragraphs": ("5 x 190 kB of Chinese paragraphs with a year: each read as a date line",
                                 "chinese_paragraphs_with_years", lambda b: _json(b(), language="auto")),
-    "digest_headings": ("5 x 190 kB of paragraphs opening on 24 wire slugs and places each: one cleaning pass a heading",
+    "digest_headings": ("5 x 190 kB of paragraphs opening on 24 wire slugs and places each: a cleaning pass each",
                         "digest_headings", lambda b: _json(b())),
     "docx_many_runs": ("a 158 kB .docx, one paragraph of 2.2 M runs: worker killed at 30 s, 1.2 GB",
                        "docx_many_runs", lambda b: _files(b())),

@@ -595,8 +595,6 @@ def _byline(text: str) -> _Verdict | None:
 # a headline in capitals is shorter, and a document all in capitals is left alone (_in_sentence_case).
 NOTICE_MIN_WORDS = 12
 NOTICE_CAPITALS_SHARE = 0.6
-
-
 NOTICE_SAMPLE_CHARACTERS = 200  # a notice in capitals opens in capitals: the share is read on its start
 
 
@@ -1066,7 +1064,7 @@ def _capitals_heading(text: str) -> re.Match | None:
 def _strip_run_in_headings(live: list[tuple[int, str, str]]) -> list[tuple[int, Removed]]:
     """Take run-in headings and later datelines (_run_in_heading) off the paragraphs that open on one."""
     removed = []
-    for i, (position, text, original) in enumerate(live):
+    for i, (position, text, _) in enumerate(live):
         while (found := _run_in_heading(text)) is not None:  # a run of them goes in one pass
             kind, opening = found
             if not text[len(opening):].strip() or (i == 0 and kind == "dateline"):

@@ -304,7 +304,7 @@ def _swapped(
             loss = sum(weights[c] * (best[c] - runner_up.get(c, 0.0)) for c in mine if holder[c] == i)
             words = sum(_words(c) for c in chosen) - _words(chosen[i])
             ids = {c.group.id for c in chosen}
-            said_by_rest = {s for j, c in enumerate(chosen) if j != i for s in c.group.representative.stems}
+            said_by_rest: set[str] | None = None  # the stems the rest of the brief says, once a candidate asks
             for upper, _, other, length in most:
                 if upper <= loss + 1e-9 or trials >= MAX_EXCHANGE_TRIALS:
                     break
@@ -319,8 +319,13 @@ def _swapped(
                         fresh += weights[c]
                     if p > there:
                         gain += weights[c] * (p - there)
-                if not fresh or gain <= loss + 1e-9 or (agreement and _restates(other, fresh, upper / p, said_by_rest)):
+                if not fresh or gain <= loss + 1e-9:
                     continue  # it only rewords what the rest says, or says less than what it replaces
+                if agreement:
+                    if said_by_rest is None:
+                        said_by_rest = {s for j, c in enumerate(chosen) if j != i for s in c.group.representative.stems}
+                    if _restates(other, fresh, upper / p, said_by_rest):
+                        continue
                 trial = _valid(chosen[:i] + chosen[i + 1 :] + [other], scoring, budget, stem)
                 if trial is not None:
                     improved, chosen, swapped = trial, trial.chosen, True
