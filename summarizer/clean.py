@@ -986,14 +986,19 @@ _PLACE_REGION_DATELINE = re.compile(
 )
 
 
+def _names_an_agency(dateline: re.Match) -> bool:
+    """Whether an _INLINE_DATELINE match names a news agency: "(AP)", "(Xinhua)", "(xinhua)" too."""
+    agency = dateline.group("agency")
+    return bool(agency) and bool(_outlet_name(agency) or _NEWS_OUTLET.fullmatch(agency.title()))
+
+
 def _inline_dateline(text: str) -> re.Match | None:
     """The wire dateline `text` opens with, if any: with a news agency named, in any case and before any
     dash; a place and its region before a spaced dash (_PLACE_REGION_DATELINE); else only a place in
     capitals before a spaced long dash or underscore (as before agencies)."""
     match = _INLINE_DATELINE.match(text)
     if match:
-        agency = match.group("agency")
-        if agency and (_outlet_name(agency) or _NEWS_OUTLET.fullmatch(agency.title())):  # "(xinhua)" too
+        if _names_an_agency(match):
             return match
         dash = match.group("dash")
         if match.group("place").isupper() and dash[:1].isspace() and dash.strip() != "-":
@@ -1038,7 +1043,7 @@ def _run_in_heading(text: str) -> tuple[str, str] | None:
     digest, whose heading or dateline is no part of a sentence."""
     if "(" in text[:80]:  # cheap gates first: most paragraphs open on neither
         dateline = _INLINE_DATELINE.match(text)
-        if dateline and dateline["agency"] and _outlet_name(dateline["agency"]):
+        if dateline and _names_an_agency(dateline):
             return "dateline", dateline.group(0)
     if not (text[:2].isupper() and _SEPARATOR.search(text, 0, 130)):
         return None

@@ -162,7 +162,7 @@ def _coverage_value(scoring: Scoring, covered: set[str], said: set[str]) -> Call
     still fill the budget.
     """
     weights = scoring.concept_weights
-    agreement = len({document for document, _ in scoring.positions}) >= 2
+    agreement = _several_articles(scoring)
 
     def value(candidate: ScoredGroup) -> float:
         mine = scoring.concepts[candidate.group.id]
@@ -184,6 +184,11 @@ REWORDED_SHARE = 0.6
 # disorder, according to a study."). 0.2, 1/3 and 0.5 all raised the mean over the sets (bench/quality.py);
 # only long briefs (250 words) change, where the budget outlasts the new facts.
 RESTATED_GAIN_SHARE = 1 / 3
+
+
+def _several_articles(scoring: Scoring) -> bool:
+    """Whether there is agreement to measure: a restatement is told by what two or more articles share."""
+    return len({document for document, _ in scoring.positions}) >= 2
 
 
 def _restates(candidate: ScoredGroup, new_weight: float, weight: float, said: set[str]) -> bool:
@@ -269,7 +274,7 @@ def _swapped(
     weights = scoring.concept_weights
     concepts = scoring.concepts
     limit = budget.max_words
-    agreement = len({document for document, _ in scoring.positions}) >= 2  # as in _coverage_value
+    agreement = _several_articles(scoring)
     prior = {c.group.id: 1 + POSITION_PRIOR * _prior(scoring, c) for c in (*candidates, *chosen)}
     # Most a candidate can add to any brief, highest first: the search over them stops at the first
     # that could not make up for the sentence it would replace.

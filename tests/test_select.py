@@ -227,7 +227,6 @@ def test_the_exchanges_looked_at_are_bounded(monkeypatch):
     assert [c.group.representative.text.split()[0] for c in select(scoring, 30, None)] == ["Opener", "Short"]
 
 
-
 def test_a_name_given_bare_comes_only_after_a_sentence_that_names_it():
     """Regression (duc2003 d30003t): "Castellon's probe into murder, torture and disappearances in Chile ...
     began in 1996." stood in a brief that never said who Castellon was; its article had named him in full
