@@ -327,7 +327,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{1,40}\((?:" + _AGENCY + r")\)\s*[-—�
 # libraries (Getty Images, Shutterstock) are left out: their name on a photo says nothing of the article.
 _NEWS_OUTLET = re.compile(
     r"AP|(?:The )?Associated Press|AFP|Agence France-Presse|Reuters|Kyodo(?: News)?|Jiji(?: Press)?|Xinhua|"
-    r"Yonhap|Bloomberg|Anadolu(?: Agency)?|TASS|dpa|ANSA|EFE|PA(?: Media)?|UPI|ANI|Sputnik|"
+    r"Yonhap|Bloomberg|Anadolu(?: Agency)?|TASS|dpa|ANSA|EFE|PA(?: Media)?|UPI|ANI|PTI|IANS|Sputnik|"
     r"NHK(?: World(?:-Japan)?)?|BBC(?: News)?|CNN|Al Jazeera|ČTK|CTK|TT|NTB|Ritzau|Belga|Lusa|Nikkei(?: Asia)?"
 )
 # A name with one of these words in it is an outlet's ("The New York Times", "Kyiv Independent"), when it
@@ -986,6 +986,18 @@ _PLACE_REGION_DATELINE = re.compile(
 )
 
 
+# A dateline closed by a colon, as Indian and some Asian outlets write it: "NEW DELHI: ", "MUMBAI, Dec 3: ",
+# "New Delhi [India], December 3 (ANI): ". A place in capitals, or any place with its agency named; a
+# place in title case alone ("Update: ", "Moderator: ") may be a label of the text itself, and stays.
+_COLON_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
+    r"(?: \[[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}\]|, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}(?=[,:( ]))?"
+    r"(?:,? (?i:" + _MONTH + r") \d{1,2}(?:, \d{4})?|,? \d{1,2} (?i:" + _MONTH + r")(?: \d{4})?)?"
+    r"(?: ?\((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})\))?"
+    r"(?P<dash>:\s+)(?=[A-Z\"“'‘])"
+)
+
+
 def _names_an_agency(dateline: re.Match) -> bool:
     """Whether an _INLINE_DATELINE match names a news agency: "(AP)", "(Xinhua)", "(xinhua)" too."""
     agency = dateline.group("agency")
@@ -994,8 +1006,9 @@ def _names_an_agency(dateline: re.Match) -> bool:
 
 def _inline_dateline(text: str) -> re.Match | None:
     """The wire dateline `text` opens with, if any: with a news agency named, in any case and before any
-    dash; a place and its region before a spaced dash (_PLACE_REGION_DATELINE); else only a place in
-    capitals before a spaced long dash or underscore (as before agencies)."""
+    dash; a place before a colon (_COLON_DATELINE); a place and its region before a spaced dash
+    (_PLACE_REGION_DATELINE); else only a place in capitals before a spaced long dash or underscore (as
+    before agencies)."""
     match = _INLINE_DATELINE.match(text)
     if match:
         if _names_an_agency(match):
@@ -1003,6 +1016,9 @@ def _inline_dateline(text: str) -> re.Match | None:
         dash = match.group("dash")
         if match.group("place").isupper() and dash[:1].isspace() and dash.strip() != "-":
             return match
+    match = _COLON_DATELINE.match(text)
+    if match and (_names_an_agency(match) or match.group("place").isupper()):
+        return match
     match = _PLACE_REGION_DATELINE.match(text)
     names = f"{match['place']} {match['region']}".split() if match else []
     return match if match and text[match.end()].isupper() and all(w[:1].isupper() for w in names) else None

@@ -635,6 +635,12 @@ def test_a_byline_names_the_outlet_before_a_photo_credit_does():
         pytest.param("Londýn, Anglie - ", "Londýn, Anglie -", "", id="place and region, hyphen"),
         pytest.param("Texas, États-Unis -- ", "Texas, États-Unis --", "", id="place and region, accents"),
         pytest.param("TEXAS, USA - ", "TEXAS, USA -", "", id="place and region in capitals, hyphen"),
+        # Indian outlets close the dateline with a colon (noticed in stop 21: "NEW DELHI: ..." stayed in the lead).
+        pytest.param("NEW DELHI: ", "NEW DELHI:", "", id="colon"),
+        pytest.param("MUMBAI, Dec 3: ", "MUMBAI, Dec 3:", "", id="colon after a date"),
+        pytest.param("New Delhi [India], December 3 (ANI): ", "New Delhi [India], December 3 (ANI):", "ANI",
+                     id="colon after the agency, region in square brackets"),
+        pytest.param("Chennai, Dec 3 (PTI): ", "Chennai, Dec 3 (PTI):", "PTI", id="colon, Press Trust of India"),
     ],
 )
 def test_a_wire_dateline_leaves_the_lead_and_is_kept_as_metadata(opening, dateline, outlet):
@@ -772,9 +778,12 @@ def test_a_lead_that_opens_on_its_own_date_keeps_it(lead):
         "Paris, Jan. 5 -- The city said on Monday it would close two bridges to traffic for repairs.",
         "Smith, the new coach - Who will replace him is the question the club must answer by June.",
         "London, England-based banks said on Monday they would cut their main interest rates by a point.",
+        "New Delhi: The government said on Monday it would cut the price of fertiliser by a tenth.",
+        "Moderator: Good evening and welcome to the debate on the city's budget for next year.",
     ],
     ids=["ticker in brackets", "hyphen without an agency", "place not in capitals without an agency",
-         "a description after the comma", "a hyphen joining words"],
+         "a description after the comma", "a hyphen joining words", "colon, place not in capitals, no agency",
+         "a speaker's label"],
 )
 def test_an_opening_that_only_looks_like_a_dateline_is_kept(lead):
     cleaned = clean_document(Document(text=lead + "\n\n" + _article()))
