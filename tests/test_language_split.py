@@ -92,6 +92,18 @@ HARD_CASES = [
     ("en", "Shares of the .NET maker rose. Then they fell.", ["Shares of the .NET maker rose.", "Then they fell."]),
     ("en", "A court martial found Army Spc. Charles Graner guilty. It was late.",
      ["A court martial found Army Spc. Charles Graner guilty.", "It was late."]),
+    # multiling2011 M007 (en, cs): plural ranks, Czech ranks, and "Ft." that is not "ft." (feet).
+    ("en", "The memo describes how Sgts. Cardona and Smith used dogs. Then it ended.",
+     ["The memo describes how Sgts. Cardona and Smith used dogs.", "Then it ended."]),
+    ("cs", "Podle pplk. Marka Ballesterose a plk. Thomase Pappase to bylo jinak. Pak odešli.",
+     ["Podle pplk. Marka Ballesterose a plk. Thomase Pappase to bylo jinak.", "Pak odešli."]),
+    ("en", "He served at Ft. Bragg, N.C., for a year. The wave was 30 ft. Then it broke.",
+     ["He served at Ft. Bragg, N.C., for a year.", "The wave was 30 ft.", "Then it broke."]),
+    # multiling2011 M002 (en), M007 (cs): no sentence opens in lower case after "?", "!" or a closing quote.
+    ("en", "They sent the research ship Pourquoi Pas? to the scene. It came.",
+     ["They sent the research ship Pourquoi Pas? to the scene.", "It came."]),
+    ("cs", 'Chtěli to ukrást." řekl jeden z nich. Pak odešel.', ['Chtěli to ukrást." řekl jeden z nich.', "Pak odešel."]),
+    ("en", "Why? Because he could. Really! It worked.", ["Why?", "Because he could.", "Really!", "It worked."]),
     # Quotations: split inside as Punkt did, never before a lower-case word, opening mark kept.
     ("en", 'He said: "I have no idea. Ask her." Then he left.',
      ['He said: "I have no idea.', 'Ask her."', "Then he left."]),

@@ -51,6 +51,7 @@ _WORD_AFTER = re.compile(r"^\s*(\S+)")
 _LEADING_WORD = re.compile(r"[^\W_]+")
 _LETTERS_BEFORE_PERIOD = re.compile(r"[^\W\d_]+\.$")
 _OPENING_PUNCTUATION = "([{\"'“‘«„"
+_CLOSING_QUOTES = "\"”’»“"
 _HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _SINGLE_INITIAL = re.compile(r"^\W*[^\W\d_]\.$")
 # Abbreviations of the time of day, per language: "5 p.m.", Greek "1:00 μ.μ." (also written "μμ.").
@@ -235,6 +236,10 @@ def _joins_across(text: str, cut: int, code: str, joined: frozenset[str]) -> boo
         return False
     if text[first] in ",;:":
         return True  # 'začali řvát "tsunami!", řekla': a comma never opens a sentence
+    if text[last] in "?!" or (text[last] in _CLOSING_QUOTES and last > 0 and text[last - 1] in ".?!"):
+        # "the ship Pourquoi Pas? to the scene", 'ukrást." řekl jeden': no sentence opens in lower case,
+        # in any language that has cases.
+        return text[first].islower()
     if text[last] != ".":
         return False
     if first == last + 1:
@@ -257,7 +262,8 @@ def _joins_across(text: str, cut: int, code: str, joined: frozenset[str]) -> boo
         return True
     if not _may_start_sentence(following[0]):
         return False
-    if word.lstrip(_OPENING_PUNCTUATION).rstrip(".").lower() in joined:
+    bare = word.lstrip(_OPENING_PUNCTUATION).rstrip(".")
+    if bare.lower() in joined or bare in _CAPITALISED_TITLES.get(code, ()):
         return True
     if code != "en" and _SINGLE_INITIAL.match(word) is not None:
         return True  # "M. Dupont"; English's "I." is sentencex's call
@@ -381,8 +387,14 @@ def _prefix_lists(code: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-# Titles before a name that neither list holds, found splitting news ("Army Spc. | Charles Graner").
-_TITLES = {"en": frozenset({"spc", "atty", "amb"})}
+# Titles before a name that neither list holds, found splitting news ("Army Spc. | Charles Graner", "how
+# Sgts. | Cardona", Czech "uvedli, že plk. | Thomas M. Pappas").
+_TITLES = {
+    "en": frozenset({"spc", "atty", "amb", "sgts", "gens", "cols", "lts", "pvts", "capts", "cpls", "govs"}),
+    "cs": frozenset({"pplk", "plk", "mjr", "kpt", "por", "npor", "genmjr", "rtm"}),
+}
+# Titles only in their capitalised form: "Ft. Bragg", "Mt. Everest", where "30 ft." ends a sentence.
+_CAPITALISED_TITLES = {"en": frozenset({"Ft", "Mt"})}
 
 
 def _joined_abbreviations(code: str) -> frozenset[str]:
