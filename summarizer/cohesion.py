@@ -202,6 +202,17 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "then there here when where while after before over under about into onto through during between "
         "against among per via said says say told".split()
     ),
+    # sumy's French list, the fallback, lacks "de", "à", "a", "un", "ont", "se", ...: "Le président Barack Obama a
+    # également déclaré ..." met its need for a subject with the "a" every French brief says (multiling2011_fr
+    # M006, M007). Closed classes only: determiners, prepositions, pronouns, conjunctions, auxiliaries.
+    "french": frozenset(
+        "le la les l un une des du de d au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre "
+        "vos leur leurs à dans par pour en vers avec sans sous sur entre chez contre depuis pendant selon avant "
+        "après lors et ou mais donc ni car que qu qui quoi dont où si comme lorsque quand il ils elle elles on je "
+        "tu nous vous me m te t se s lui y eux ceci cela ça celui celle ceux celles a ai as avons avez ont avait "
+        "avaient aura auront avoir eu est sont était étaient sera seront être été fut ne n pas plus dit déclaré "
+        "affirmé indiqué".split()
+    ),
 }
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[,;:()\[\]\"“”«»—–]")  # words, and the marks that end a phrase
@@ -438,6 +449,8 @@ def _definite_heads(tokens: list[str], language: str) -> list[str]:
         for word in rest:
             if not word[:1].isalpha() or word[:1].isupper() or word.lower() in stops:
                 break
+            if elides and re.split(r"['’]", word.lower(), maxsplit=1)[0] in stops:
+                break  # "la première fois qu'un ...": an elided function word ends the description too
             words.append(word.lower())
         if words:
             heads.append(words[-1])

@@ -158,6 +158,22 @@ def test_openers_are_per_language():
     assert leaning.on_previous
 
 
+def test_a_french_function_word_never_meets_what_a_sentence_needs():
+    """Regression (multiling2011_fr M006): sumy's French stop words lack "a", "de", "un", so the "a" every French
+    brief says met the need of "Le président Barack Obama a également déclaré ..." for its subject."""
+    from summarizer.segment import stemmer
+
+    stem = stemmer("french")
+    lead = "Un séisme de magnitude 7 a frappé Haïti mardi, faisant des milliers de morts."
+    leaning = leaning_of(lead, "Le président Barack Obama a également déclaré que le pays serait prêt à aider Haïti.",
+                         language="french")
+    assert stem("président") in leaning.needs_any and stem("a") not in leaning.needs_any
+    assert not leaning.met_by(frozenset(stem(w) for w in "un séisme de magnitude a frappé haïti mardi".split()))
+    # "Le bilan de la catastrophe": its head is "bilan", never "de".
+    leaning = leaning_of(lead, "Le bilan de la catastrophe a de nouveau augmenté.", language="french")
+    assert leaning is None or stem("de") not in leaning.needs
+
+
 @pytest.mark.parametrize(
     "second",
     ["Dodal, že byl žádán panem Blairem, aby těchto 15 námořníků nešlo před soud.",

@@ -104,6 +104,12 @@ HARD_CASES = [
      ["They sent the research ship Pourquoi Pas? to the scene.", "It came."]),
     ("cs", 'Chtěli to ukrást." řekl jeden z nich. Pak odešel.', ['Chtěli to ukrást." řekl jeden z nich.', "Pak odešel."]),
     ("en", "Why? Because he could. Really! It worked.", ["Why?", "Because he could.", "Really!", "It worked."]),
+    # multiling2011_fr M007: English ranks in French copy; a capitalised word with no vowel is a title, not
+    # a company's suffix.
+    ("fr", "Le Sgt. Michael J. Smith et le Pvt. Ivan Frederick sont accusés. Il est parti.",
+     ["Le Sgt. Michael J. Smith et le Pvt. Ivan Frederick sont accusés.", "Il est parti."]),
+    ("en", "The firm is a unit of Barclays Plc. It makes tools.",
+     ["The firm is a unit of Barclays Plc.", "It makes tools."]),
     # Quotations: split inside as Punkt did, never before a lower-case word, opening mark kept.
     ("en", 'He said: "I have no idea. Ask her." Then he left.',
      ['He said: "I have no idea.', 'Ask her."', "Then he left."]),

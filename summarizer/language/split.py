@@ -263,7 +263,9 @@ def _joins_across(text: str, cut: int, code: str, joined: frozenset[str]) -> boo
     if not _may_start_sentence(following[0]):
         return False
     bare = word.lstrip(_OPENING_PUNCTUATION).rstrip(".")
-    if bare.lower() in joined or bare in _CAPITALISED_TITLES.get(code, ()):
+    if bare.lower() in joined or bare in _CAPITALISED_TITLES.get(code, ()) or (
+        _NO_VOWEL_TITLE.fullmatch(bare) and bare not in _COMPANY_SUFFIXES
+    ):
         return True
     if code != "en" and _SINGLE_INITIAL.match(word) is not None:
         return True  # "M. Dupont"; English's "I." is sentencex's call
@@ -393,6 +395,12 @@ _TITLES = {
     "en": frozenset({"spc", "atty", "amb", "sgts", "gens", "cols", "lts", "pvts", "capts", "cpls", "govs"}),
     "cs": frozenset({"pplk", "plk", "mjr", "kpt", "por", "npor", "genmjr", "rtm"}),
 }
+# A capitalised word of Latin letters without a vowel is an abbreviation before a name in any language
+# ("Sgt.", "Pvt.", "Mgr.", "Mr."): English ranks in a French article ("le Sgt. | Michael J. Smith") are in
+# no French list.
+_NO_VOWEL_TITLE = re.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,3}")
+# ... except a company's suffix, which ends sentences ("a unit of Barclays Plc. The bank ...").
+_COMPANY_SUFFIXES = frozenset({"Ltd", "Pty", "Plc", "Bhd", "Sdn", "Llc"})
 # Titles only in their capitalised form: "Ft. Bragg", "Mt. Everest", where "30 ft." ends a sentence.
 _CAPITALISED_TITLES = {"en": frozenset({"Ft", "Mt"})}
 
