@@ -27,6 +27,14 @@ MIN_STEMS_FOR_FUZZY = 4
 # one report, whatever its count of sentences. Near-copies with a paragraph changed stay reports of their
 # own: the threshold leaves room for a dropped caption or a corrected figure, not for an update's new facts.
 COPY_SHARE = 0.9
+# Two documents are versions of one report when at least this share of the shorter one's sentences (of
+# REPORT_MIN_WORDS words or more), and two at least, stand word for word in the other: one was written
+# from the other (a wire story and its write-through, or one agency's copy as two papers trimmed it). What
+# they share is one source's word, so it counts once as support; each keeps its own sentences. Another
+# outlet's report of the same event shares a quoted statement or two, rarely half of its sentences.
+REPORT_SHARE = 0.5
+REPORT_MIN_WORDS = 6
+REPORT_MIN_SHARED = 2
 # A quotation of fewer words is a title or a scare quote ("Star Wars"), not a statement of its own.
 MIN_QUOTE_WORDS = 3
 # similar_pairs reads the clock once per this many sentences.
@@ -281,3 +289,21 @@ def copies(documents: Sequence[SegmentedDocument]) -> dict[int, int]:
             kept = found[kept]
         found[dropped] = kept
     return found
+
+
+def reports(documents: Sequence[SegmentedDocument]) -> dict[int, int]:
+    """Documents that are versions of one report (REPORT_SHARE), by index -> the first version's index.
+    Documents of a report of their own are not listed."""
+    keys = {i: {s.words for s in d.sentences if len(s.words) >= REPORT_MIN_WORDS} for i, d in enumerate(documents)}
+    first = {i: i for i in keys if keys[i]}
+    indices = sorted(first)
+    for position, j in enumerate(indices):
+        for i in indices[:position]:
+            shared = len(keys[i] & keys[j])
+            if first[j] != first[i] and shared >= max(REPORT_MIN_SHARED, REPORT_SHARE * min(len(keys[i]), len(keys[j]))):
+                old, new = max(first[i], first[j]), min(first[i], first[j])
+                first = {k: new if v == old else v for k, v in first.items()}
+    counts: dict[int, int] = {}
+    for v in first.values():
+        counts[v] = counts.get(v, 0) + 1
+    return {i: v for i, v in first.items() if counts[v] > 1}

@@ -9,7 +9,7 @@ from .budget import WorkBudget
 from .clean import clean
 from .errors import NothingToSummarizeError, OptionsError, UnsupportedLanguageError
 from .facts import check_facts, disputes_for
-from .group import copies, group_sentences
+from .group import copies, group_sentences, reports
 from .language.detect import Detected, choose_language
 from .language.words import count_words
 from .options import Options
@@ -119,6 +119,15 @@ def summarize(
         named = ", ".join(_label(cleaned[i], i) for i in copied)
         notes.append(f"{named} {'is' if len(copied) == 1 else 'are'} the same article as "
                      f"{_label(cleaned[original], original)}, which counts once.")
+    versions = reports(segmented)
+    if versions:
+        # Versions of one report share its sentences word for word: what they say counts as one source's word.
+        segmented = [SegmentedDocument(d.document, tuple(replace(s, report=versions[i]) for s in d.sentences))
+                     if i in versions else d for i, d in enumerate(segmented)]
+        for first in sorted(set(versions.values())):
+            named = ", ".join(_label(cleaned[i], i) for i in sorted(versions) if versions[i] == first)
+            notes.append(f"{named} share most of their sentences word for word (versions of one report): "
+                         "what they share counts as one source.")
     groups = group_sentences(segmented, budget)
     groups = check_facts(groups, choice.language, budget)  # support only where figures and names agree
     scoring = score(segmented, groups, options.algorithm, choice.language, budget)

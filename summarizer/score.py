@@ -178,12 +178,17 @@ def _concept_weights(
     per_sentence: dict[tuple[int, int], frozenset[str]],
     positions: Mapping[tuple[int, int], int],
 ) -> dict[str, float]:
-    document_frequency: Counter[str] = Counter()
-    lead_frequency: Counter[str] = Counter()
+    # Counted per source: versions of one report (group.reports) agree with each other by copying, not as
+    # witnesses, so a concept they share counts once, as the sentences they share support once.
+    seen_by: dict[int, set[str]] = {}
+    lead_by: dict[int, set[str]] = {}
     in_a_first_sentence: set[str] = set()
     for doc in documents:
-        seen: set[str] = set()
-        lead: set[str] = set()
+        if not doc.sentences:
+            continue
+        source = doc.sentences[0].source
+        seen = seen_by.setdefault(source, set())
+        lead = lead_by.setdefault(source, set())
         for sentence in doc.sentences:
             if sentence.is_heading:
                 continue
@@ -194,15 +199,15 @@ def _concept_weights(
                 lead |= concepts
             if position == 0:
                 in_a_first_sentence |= concepts
-        document_frequency.update(seen)
-        lead_frequency.update(lead)
+    document_frequency: Counter[str] = Counter(c for seen in seen_by.values() for c in seen)
+    lead_frequency: Counter[str] = Counter(c for lead in lead_by.values() for c in lead)
 
     def scaled(concept: str, weight: float) -> float:
         return weight * UNIGRAM_WEIGHT if concept.startswith("~") else weight
 
-    n_documents = sum(1 for d in documents if d.sentences)
-    if n_documents >= 2:
-        min_df = min_document_frequency(n_documents)
+    n_sources = len(seen_by)
+    if n_sources >= 2:
+        min_df = min_document_frequency(n_sources)
         weights = {
             c: scaled(c, (df - min_df + 1) + LEAD_BONUS * lead_frequency[c])
             for c, df in document_frequency.items()

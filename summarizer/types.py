@@ -85,6 +85,13 @@ class Sentence:
     stems: tuple[str, ...] = ()  # stems of `words` that are not stop words
     is_heading: bool = False
     disputes: tuple[Dispute, ...] = ()  # sentences of other articles giving its figures other values (facts.py)
+    report: int | None = None  # the first of its document's versions, where several are one report (group.reports)
+
+    @property
+    def source(self) -> int:
+        """The report it comes from: its document, or the first version of it (versions of one wire story
+        are one source, however many outlets printed it)."""
+        return self.document if self.report is None else self.report
 
     @cached_property
     def word_count(self) -> int:
@@ -103,7 +110,7 @@ class Group:
     """Sentences that say the same thing, across or within documents.
 
     `members[0]` is the representative: the wording a brief would show.
-    `support` counts distinct documents among the members.
+    `support` counts distinct sources among the members: documents, with versions of one report once.
     """
 
     id: int
@@ -115,7 +122,7 @@ class Group:
 
     @property
     def support(self) -> int:
-        return len({m.document for m in self.members})
+        return len({m.source for m in self.members})
 
 
 @dataclass(frozen=True)

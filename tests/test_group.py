@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer import TooMuchWorkError, WorkBudget
-from summarizer.group import copies, group_sentences, sentence_features, similar_pairs
+from summarizer.group import copies, group_sentences, reports, sentence_features, similar_pairs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -222,3 +222,24 @@ def test_an_article_missing_one_paragraph_in_ten_is_still_a_copy_but_an_update_i
     assert copies(segmented(doc(*ten), doc(*ten[:-2]))) == {}
     tenth = "The alliance said the document covers maritime security, disinformation and outer space."
     assert copies(segmented(doc(*STORY), doc(*STORY, tenth))) == {}  # an update adds a fact: a report of its own
+
+
+WRITE_THROUGH = (*STORY[:4], "Police said on Wednesday that twelve protesters were arrested near the venue.")
+
+
+def test_versions_of_one_report_are_found_and_a_shared_quotation_makes_none():
+    """A write-through keeps most of the story word for word: one source. Another outlet that quotes one of its
+    sentences is a report of its own (regression, duc2003 d31022t: AP's write-throughs gave a toll support 3)."""
+    quoting = doc("Officials in Vilnius said the alliance's leaders would meet for two days this week.", STORY[1],
+                  "Russia said the summit would raise tensions in Europe, its foreign ministry said.")
+    found = reports(segmented(doc(*STORY), doc(*WRITE_THROUGH), quoting))
+    assert found == {0: 0, 1: 0}
+    # A version of a version is the same report; a document sharing nothing is left out of the mapping.
+    later = doc(*WRITE_THROUGH[1:], "The summit ended on Wednesday with a statement on Ukraine's path to membership.")
+    assert reports(segmented(quoting, doc(*STORY), doc(*WRITE_THROUGH), later)) == {1: 1, 2: 1, 3: 1}
+    # Half the shorter one's sentences, and two at least.
+    assert reports(segmented(doc(*STORY), doc(*STORY[:2], "A different sentence of ten words about something.",
+                                                "Another different sentence of ten words about other things."))) \
+        == {0: 0, 1: 0}
+    assert reports(segmented(doc(*STORY), doc(STORY[0], "A different sentence of ten words about something.",
+                                                "Another different sentence of ten words about other things."))) == {}

@@ -79,6 +79,24 @@ def test_an_article_given_twice_counts_once_and_the_brief_says_so(examples):
     assert "Article 3 is the same article as Article 1, which counts once." in brief.notes
 
 
+def test_versions_of_one_report_support_a_fact_once_and_the_brief_says_so():
+    story = (
+        "Japan and NATO will issue a new security cooperation document at the summit in Lithuania on Wednesday.",
+        "Kishida will meet South Korean President Yoon Suk Yeol on the sidelines of the summit in Vilnius.",
+        "The prime minister is scheduled to visit Belgium for talks with European Union leaders on Thursday.",
+        "Japan is developing the document with the 31 members of the alliance, officials said on Tuesday.",
+    )
+    write_through = (*story, "Police said on Wednesday that twelve protesters were arrested near the summit's venue.")
+    other = ("Japan and NATO will issue a new security cooperation document at the Lithuania summit on Wednesday.",
+             "Russia said the summit would raise tensions in Europe, according to its foreign ministry.")
+    brief = summarize([doc(*story), doc(*write_through), doc(*other)], Options(max_words=400))
+    document = next(s for s in brief.sentences if "security cooperation document" in s.text)
+    assert {ref.document for ref in document.sources} == {0, 1, 2}  # every article that says it is shown
+    assert document.support == 2  # the write-through and its original are one source
+    assert ("Article 1, Article 2 share most of their sentences word for word (versions of one report): "
+            "what they share counts as one source.") in brief.notes
+
+
 def test_many_copies_of_one_article_are_named_in_one_note(examples):
     brief = summarize([*examples, *(Document(text=KYODO) for _ in range(3))])
     assert "Article 3, Article 4, Article 5 are the same article as Article 1, which counts once." in brief.notes
