@@ -481,6 +481,45 @@ def _caption(text: str) -> _Verdict | None:
     return None
 
 
+# Where one sentence of a paragraph ends and the next begins, roughly: enough to find a paragraph's last two.
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])[\"”’»)]?\s+(?=[(\"“„«]?[^\W\d_])")
+# A caption run on at the end of a paragraph is one sentence at most this long ("Russell Square after the
+# bombings.", "An inflatable British patrol boat similar to the two seized by Iran on March 23, 2007.").
+RUN_ON_CAPTION_MAX_WORDS = 20
+
+
+def _run_on_caption(text: str, cues: Cues) -> int | None:
+    """Where a photo's caption and credit start, run on at the end of a paragraph of article text (the
+    copy lost the line break): "... at Luton railway station. Russell Square after the bombings. Image:
+    Francis Tyers." A paragraph that is only a caption and credit is _caption's; this keeps the article's
+    sentences, which a whole-paragraph verdict threw away (multiling2011 M001, M002, M005 in every language)."""
+    if ":" not in text[-200:]:
+        return None  # every credit label has its colon
+    starts = [0, *(m.end() for m in _SENTENCE_GAP.finditer(text) if text[m.end():m.end() + 2].lstrip("(\"“„«")[:1].isupper())]
+    if len(starts) < 3:
+        return None
+    credit = text[starts[-1]:].strip()
+    enclosed = credit.startswith("(") and credit.rstrip(".").endswith(")")
+    bare = credit[1:].rstrip(".").rstrip(")") if enclosed else credit
+    labelled = _CREDIT_LABEL.match(bare) or cues.is_credit(bare) or (enclosed and ":" in bare and _CAPTION_PARENS.match(credit))
+    if not labelled or _words(bare) > 16:
+        return None
+    caption = text[starts[-2]:starts[-1]]
+    return starts[-2] if _words(caption) <= RUN_ON_CAPTION_MAX_WORDS else starts[-1]
+
+
+def _strip_run_on_captions(live: list[tuple[int, str, str]], state: _State) -> list[tuple[int, Removed]]:
+    removed = []
+    for i, (position, text, _) in enumerate(live):
+        cut = _run_on_caption(text, state.cues)
+        if cut is not None:
+            kept = text[:cut].rstrip()
+            live[i] = (position, kept, kept)
+            removed.append((position, Removed("caption", "Photo caption run on at the end of a paragraph",
+                                              text[cut:].strip())))
+    return removed
+
+
 def _boilerplate(text: str) -> _Verdict | None:
     words = _words(text)
     if not _has_letter(text):
@@ -1179,7 +1218,7 @@ def _clean_document(
                    language=stop_language, cues=cues_for(language), stopwords=signals.stoplist(stop_language),
                    repeated=repeated,
                    opening=(document.text or "")[:2000])
-    removed: list[tuple[int, Removed]] = []
+    removed: list[tuple[int, Removed]] = _strip_run_on_captions(live, state)
     for _ in range(MAX_PASSES):
         found = _one_pass(live, state)
         if found:

@@ -278,6 +278,10 @@ class Cues:
         match = self.credit.search(_fold(text))
         return match.group("value") if match else None
 
+    def is_credit(self, text: str) -> bool:
+        """Whether `text` is a credit label and what it credits, whole: "Foto: Diego Grez."."""
+        return self.credit.match(_fold(text)) is not None
+
     def byline_name(self, text: str) -> str | None:
         """The name after "Par" / "Von" / "Por" when the rest of the line is only a name (and outlet)."""
         if self.byline is None:

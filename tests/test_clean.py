@@ -1424,3 +1424,33 @@ def test_a_list_of_links_with_descriptions_is_removed():
 @pytest.mark.parametrize("sentence", ["www.example.com was the most visited site in May, the survey found."])
 def test_news_that_opens_on_a_website_is_kept(sentence):
     assert sentence in _paragraphs(clean_document(Document(text=_article(sentence))))
+
+
+@pytest.mark.parametrize(
+    ("caption", "language"),
+    [
+        pytest.param("Russell Square after the bombings. Image: Francis Tyers.", None, id="label"),
+        pytest.param("An inflatable patrol boat similar to the two seized by Iran on March 23, 2007. "
+                     "(File photo: Patrol boat seen in Iraq in 2002)", None, id="credit in brackets"),
+        pytest.param("Balkón Agustína Rosse po zemětřesení a tsunami. Foto: Diego Grez.", "cs", id="Czech label"),
+        pytest.param("Nafukovací člun zajatý Íránem 23. března 2007. (Foto: Strážní loď v Iráku)", "cs",
+                     id="Czech, an ordinal date in the caption"),
+    ],
+)
+def test_a_caption_run_on_at_the_end_of_a_paragraph_goes_and_the_paragraph_stays(caption, language):
+    """Regression (multiling2011 M001, M002, M005, every language): the copy lost the line break before a
+    photo's caption, and the whole paragraph went as a caption, article sentences and all."""
+    text = "The film was taken from a camera at the station on the morning of the attacks. It shows the men " \
+           "walking to the platform with their rucksacks."
+    if language == "cs":
+        text = "Záznam byl pořízen kamerou na nádraží v den útoků. Ukazuje muže, jak jdou na nástupiště s batohy."
+    cleaned = clean_document(Document(text=_article(f"{text} {caption}")), language=language)
+
+    assert _paragraphs(cleaned)[1] == text
+    assert Removed("caption", "Photo caption run on at the end of a paragraph", caption) in cleaned.removed
+    assert clean_document(cleaned, language=language).text == cleaned.text
+
+
+def test_a_paragraph_that_is_only_a_caption_and_its_credit_still_goes_whole():
+    cleaned = clean_document(Document(text=_article("Russell Square after the bombings. Image: Francis Tyers.")))
+    assert "Russell Square" not in cleaned.text
