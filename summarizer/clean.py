@@ -1152,12 +1152,20 @@ _YEAR_RUN_IN = re.compile(r"(.{0,40}?(?<!\d)(?:1[89]|20)\d\d)(?=[A-Z][a-z])")
 def _strip_leading_date(live: list[tuple[int, str, str]], state: _State) -> Removed | None:
     """Take a date off the start of the first paragraph and keep it as the document's date where it has
     none of more weight (a labelled date, a date line). A caption or headline line before it (no
-    sentence ending) does not hide it."""
-    if not live:
-        return None
-    first = 0
-    while first < min(2, len(live) - 1) and not live[first][1].rstrip().endswith(_SENTENCE_END):
-        first += 1
+    sentence ending) does not hide it, and may hold it: "Thursday, May 1, 2008 The scenes after the
+    bombings" (multiling2011 M001), a date run into a caption heading above the lead."""
+    for first in range(min(3, len(live))):
+        found = _leading_date(live, first, state)
+        if found is not None:
+            return found or None
+        if live[first][1].rstrip().endswith(_SENTENCE_END):
+            return None  # the lead, and no date opens it
+    return None
+
+
+def _leading_date(live: list[tuple[int, str, str]], first: int, state: _State) -> Removed | None | bool:
+    """The date _strip_leading_date takes off paragraph `first`; False where its first words are the
+    sentence's own ("On March 26, 2005 Oxfam said ..."), None where it opens on no date."""
     position, text, original = live[first]
     run_in = _YEAR_RUN_IN.match(text)
     if run_in:
@@ -1169,7 +1177,7 @@ def _strip_leading_date(live: list[tuple[int, str, str]], state: _State) -> Remo
         if not (_YEAR_WORD.fullmatch(words[count - 1]) and words[count][:1].isupper() and numbers >= 2):
             continue  # a day and a year at least: "In 2005 The Beatles ..." is no date line
         if words[0].lower().strip(",.") in state.stopwords:
-            return None  # "On March 26, 2005 Oxfam said ...": the sentence's own words, not a date line
+            return False  # "On March 26, 2005 Oxfam said ...": the sentence's own words, not a date line
         date = _read_date(prefix.rstrip(".,"), state)
         if date is None:
             continue

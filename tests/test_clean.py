@@ -749,6 +749,18 @@ def test_a_date_run_into_the_lead_without_a_space_and_after_a_caption_is_found()
     assert not any(p.startswith("Tuesday") for p in _paragraphs(cleaned))
 
 
+def test_a_date_run_into_a_caption_above_the_lead_dates_the_article():
+    """Regression (multiling2011 M001, en, cs and fr: "Thursday, May 1, 2008 The scenes after the bombings on
+    July 7" above the lead kept its date, and the article had none: only a paragraph that ends a sentence was
+    looked at)."""
+    lead = "A court in the United Kingdom has been shown footage of the bombers on the morning of the attacks."
+    cleaned = clean_document(Document(text=f"Thursday, May 1, 2008 The scenes after the bombings on July 7\n\n"
+                                           f"{lead}\n\n{_article()}", title="Footage of the bombers shown in court"))
+
+    assert cleaned.date == "2008-05-01"
+    assert _paragraphs(cleaned)[:2] == ["The scenes after the bombings on July 7", lead]
+
+
 @pytest.mark.parametrize("text", ["1;1 2000AdVERTISEMENT", f"1 1 2000ADVERTISEMENT\n\n{_article()}"])
 def test_cruft_a_leading_date_hid_goes_too_and_cleaning_again_changes_nothing(text):
     """Regression (hypothesis: "1;1 2000AdVERTISEMENT"): the date went, but the label behind it stayed until
