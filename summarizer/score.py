@@ -95,7 +95,15 @@ def is_eligible(sentence: Sentence) -> bool:
         and text.count("[") == text.count("]")
         and not _wholly_bracketed(text)
         and not announces_what_follows(text)
+        and not _asks(text)
     )
+
+
+def _asks(text: str) -> bool:
+    """A question states no fact: in news it is a feature's hook ("Who doesn't remember feeling an electrifying
+    zing ...?", duc2006 D0604D), an FAQ's heading ("Why has the Lawrence case been so important?", D0624F) or a
+    quoted question the sentence ends on. '"Why ...?" the minister asked.' reports the asking, and stands."""
+    return text.rstrip().rstrip('"”’»)').endswith(("?", "？", "؟"))
 
 
 def _wholly_bracketed(text: str) -> bool:

@@ -80,6 +80,10 @@ def test_sumy_adapter_reads_ratings_not_just_the_choice():
         ("Following are excerpts from the decision by a three-judge federal panel in the census case.", False),
         ("The following are major news items in leading Kenyan newspapers today.", False),
         ("The following year, the panel ruled against the use of sampling in the census.", True),
+        # a question states nothing: a feature's hook, an FAQ's heading (duc2006 D0604D, D0624F)
+        ("Who doesn't remember feeling a zing up the spine at the blast of trumpets in the film?", False),
+        ('He asked the minister: "Why has the Lawrence case been so important to the police?"', False),
+        ('"Why has the case been so important?" the minister asked in parliament on Tuesday.', True),
     ],
 )
 def test_eligibility(text, eligible):
