@@ -138,6 +138,21 @@ MADE_THE_REMARKS: dict[str, re.Pattern[str]] = {
     "french": re.compile(r"\b(?:a|ont|avait|avaient) (?:fait|tenu) (?:ces|ses|leurs|les|de tels) "
                          r"(?:déclarations?|propos|remarques?|commentaires?)\b", re.IGNORECASE),
 }
+# A subject that names what the sentence before told as a kind of thing ("The remarks were among the most
+# aggressive ...", "The developments came as ...", "The decision was made at ..."): a shell noun after a
+# determiner, with at most one word between, that nothing after it defines ("The decision to
+# close the plant ..." says which decision). Its antecedent is a clause, never the same noun, so the
+# definite-description rule cannot see it (duc2006@3 D0614E, D0647B, D0630C; multiling2011_en M004).
+SHELL_NOUN_SUBJECT: dict[str, re.Pattern[str]] = {
+    "english": re.compile(
+        r"(?:the|this|these|that|those|such)\s+(?:"
+        r"(?:[a-z-]+\s+)?(?:statements?|decisions?|developments?|findings?|incidents?|announcements?|actions?)"
+        # nouns that are verbs too take no word before them: "The virus attacks Windows files" says what it does
+        r"|(?:remarks?|comments?|moves?|results?|increases?|measures?|steps?|changes?|attacks?|arrests?))\b"
+        r"(?!\s+(?:of|in|for|to|on|that|by|from|over|about|at|with|against|which|who|,))",
+        re.IGNORECASE,
+    ),
+}
 OPENERS: dict[str, frozenset[str]] = {
     language: POINTERS.get(language, frozenset()) | CONNECTIVES.get(language, frozenset())
     for language in POINTERS.keys() | CONNECTIVES.keys()
@@ -370,6 +385,11 @@ def announces_what_follows(text: str) -> bool:
     return _ANNOUNCES.match(text.lstrip(" \"“'")) is not None
 
 
+def _shell_noun_subject(text: str, language: str) -> bool:
+    pattern = SHELL_NOUN_SUBJECT.get(language)
+    return pattern is not None and pattern.match(text.lstrip(" \"“'")) is not None
+
+
 def _made_the_remarks(text: str, language: str) -> bool:
     pattern = MADE_THE_REMARKS.get(language)
     return pattern is not None and pattern.search(text) is not None
@@ -564,7 +584,8 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
                            or _is_list_item(sentence.text) or _drops_its_subject(words, language)
                            or _opens_on_phrase(sentence.text, language)
                            or _interjects(tokens, language) or _contrasts_with_before(tokens, language)
-                           or _fronted_pointer(tokens, language) or _made_the_remarks(sentence.text, language))
+                           or _fronted_pointer(tokens, language) or _made_the_remarks(sentence.text, language)
+                           or _shell_noun_subject(sentence.text, language))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position

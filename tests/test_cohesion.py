@@ -341,3 +341,25 @@ def test_a_sentence_after_a_plain_headline_or_sentence_is_no_item():
     docs = segmented(doc("Fire kills 60 in Northern Port", "The fire broke out at a market on Friday night.",
                          "Firefighters said the cause was not yet known on Saturday morning."))
     assert leanings(docs, "english") == {}
+
+
+@pytest.mark.parametrize(
+    "second, leans",
+    [
+        ("The remarks were among the most aggressive the prime minister has made on the issue.", True),
+        ("The developments came as the deadline set by immigration officials loomed.", True),
+        ("The split decision stems from the geographical distribution of political support.", True),
+        ("The results were in line with Wall Street analysts' forecasts.", True),
+        ("The decision to close the plant was taken by the board on Monday evening.", False),
+        ("The results of the vote will be published by the commission on Friday.", False),
+        ("The virus attacks Windows 95 and 98 files, overwriting a computer's hard drive.", False),
+    ],
+    ids=["remarks", "developments", "a word before the noun", "results", "defined by what follows",
+         "defined by of", "a verb, not a noun"],
+)
+def test_a_shell_noun_subject_leans_on_the_sentence_before(second, leans):
+    """Regression (duc2006@3 D0614E, D0647B, D0630C): "The remarks ...", "The developments came as ..." stood in
+    briefs without what they named: a shell noun's antecedent is a clause, never the same noun."""
+    lead = "Canada's prime minister said on Tuesday that Quebec could not leave the federation on its own."
+    leaning = leaning_of(lead, "Officials said the talks would continue into the night.", second)
+    assert bool(leaning and leaning.on_previous) is leans
