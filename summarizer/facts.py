@@ -140,8 +140,17 @@ class _Token:
         self.kind, self.text, self.lower, self.start, self.end = kind, text, text.lower(), start, end
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+# Outside English, thousands are grouped by a space as often as by a point ("200 000", "222 570 mrtvých",
+# "395 000 eur"): a group of one to three digits, then groups of exactly three. English never groups so,
+# and "on March 5 100 people" must stay two numbers there.
+_SPACED_TOKEN = re.compile(_TOKEN.pattern.replace(
+    r"(?P<num>", r"(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?![.,]?\d)|", 1))
+_GROUP_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
+
+
+def _tokens(text: str, language: str = "english") -> list[_Token]:
+    pattern = _TOKEN if language == "english" else _SPACED_TOKEN
+    return [_Token(m.lastgroup or "", m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 MONTHS = {
@@ -163,9 +172,23 @@ _UNITS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+# The same words in the other languages of the benchmark and their common inflections: "395 tisíc eur" is
+# 395,000 euros, not 395 of a thing called "tisíc".
+LANGUAGE_SCALES = {
+    "czech": {**dict.fromkeys(("tisíc", "tisíce", "tisícovek"), 1e3),
+              **dict.fromkeys(("milion", "miliony", "milionu", "milionů", "mil"), 1e6),
+              **dict.fromkeys(("miliarda", "miliardy", "miliard", "mld"), 1e9)},
+    "french": {**dict.fromkeys(("millier", "milliers"), 1e3), **dict.fromkeys(("million", "millions"), 1e6),
+               **dict.fromkeys(("milliard", "milliards"), 1e9)},
+    "greek": {**dict.fromkeys(("χιλιάδες", "χιλιάδων"), 1e3),
+              **dict.fromkeys(("εκατομμύριο", "εκατομμύρια", "εκατομμυρίων", "εκατ"), 1e6),
+              **dict.fromkeys(("δισεκατομμύριο", "δισεκατομμύρια", "δισεκατομμυρίων", "δισ"), 1e9)},
+}
 DOLLAR_PREFIXES = frozenset(("US", "A", "C", "HK", "NZ", "S"))
 CURRENCY_SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
-CURRENCY_WORDS = {"dollar": "usd", "dollars": "usd", "euro": "eur", "euros": "eur", "yen": "jpy", "yuan": "cny"}
+CURRENCY_WORDS = {"dollar": "usd", "dollars": "usd", "euro": "eur", "euros": "eur", "yen": "jpy", "yuan": "cny",
+                  "eur": "eur", "eura": "eur", "ευρώ": "eur", "dolarů": "usd", "dolary": "usd", "δολάρια": "usd",
+                  "δολαρίων": "usd"}
 PERCENT_WORDS = ("percent", "pct", "%")
 # What a number counts, said several ways; the first matching word decides (before stemming).
 CANON = {
@@ -209,7 +232,7 @@ QUALIFIERS = (
 def _number_value(text: str, language: str) -> float | None:
     """"1,000" and "1000" alike; in languages other than English "1.000" is a thousand and "1,5" 1.5."""
     thousands, decimal = (",", ".") if language == "english" else (".", ",")
-    parts = re.split(r"([.,])", text)
+    parts = re.split(r"([.,])", text.translate(_GROUP_SPACES))
     digits = parts[0]
     for separator, group in zip(parts[1::2], parts[2::2]):
         if separator == thousands and len(group) == 3:
@@ -259,7 +282,8 @@ class _Reader:
     def __init__(self, text: str, language: str):
         self.text = text
         self.language = language
-        self.tokens = _tokens(text)
+        self.tokens = _tokens(text, language)
+        self.scales = {**SCALES, **LANGUAGE_SCALES.get(language, {})}
         self.stops = stop_words(language)
         self.stem = stemmer(language)
         self.used: set[int] = set()  # tokens that belong to a figure already read
@@ -393,8 +417,10 @@ class _Reader:
             return None
         if (before is not None and before.kind == "word" and before.text[0].isupper()
                 and before.lower not in self.stops and before.lower not in QUALIFIER_WORDS
-                and before.lower.rstrip(".") not in MONTHS):
-            return None  # "Flight 370", "Article 5", "No. 2": a name, not a count
+                and before.lower.rstrip(".") not in MONTHS and (i >= 2 or self.language == "english")):
+            # "Flight 370", "Article 5", "No. 2": a name, not a count. Outside English a sentence often opens
+            # on its verb ("Σκοτώθηκαν 200.000 άνθρωποι", "Zemřelo 60 lidí"): a first word is no name's.
+            return None
         if after is not None and _glued(token, after) and after.text == ":" and self._is_number(i + 2):
             return None
         if before is not None and _glued(before, token) and before.text == ":" and self._is_number(i - 2):
@@ -473,11 +499,11 @@ class _Reader:
         if tokens[start].kind == "num":
             decimals = _decimals(tokens[start].text, self.language)
             precision = 10.0 ** -decimals
-        if j < len(tokens) and tokens[j].lower in SCALES and (tokens[j].kind == "word") and (
+        if j < len(tokens) and tokens[j].lower in self.scales and (tokens[j].kind == "word") and (
             len(tokens[j].text) > 2 or (currency and _glued(tokens[j - 1], tokens[j]))
         ):
-            value *= SCALES[tokens[j].lower]
-            precision *= SCALES[tokens[j].lower]
+            value *= self.scales[tokens[j].lower]
+            precision *= self.scales[tokens[j].lower]
             last, j = j, j + 1
         kind = "amount" if currency else "count"
         if j < len(tokens) and tokens[j].lower in CURRENCY_WORDS and not currency:

@@ -55,6 +55,27 @@ def test_figures_and_what_they_count(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, language, value, written",
+    [
+        ("Zemětřesení zabilo až 200 000 lidí.", "czech", 200_000, "200 000"),
+        ("Le bilan s'élève à 222 570 morts.", "french", 222_570, "222 570"),
+        ("Telethon vybral 395 tisíc eur pro oběti.", "czech", 395_000, "395 tisíc eur"),
+        ("Σκοτώθηκαν 200.000 άνθρωποι στην Αϊτή.", "greek", 200_000, "200.000"),  # opens on its verb
+        ("Zemřelo 60 lidí při požáru v Praze.", "czech", 60, "60"),
+    ],
+)
+def test_numbers_as_other_languages_write_them(text, language, value, written):
+    """Regression (multiling2011_cs M006, M000): "222 570 mrtvých" read as 570 dead, "200 000 lidí" as 200 and 0,
+    "395 tisíc" as 395 of a thing called "tisíc"; a Greek sentence's first word was taken for a name."""
+    found = [(f.value, f.text) for f in facts_of(text, language).figures if f.kind != "date"]
+    assert found == [(value, written)]
+
+
+def test_english_groups_no_thousands_with_a_space():
+    assert [f.value for f in facts_of("On March 5 100 people died in the floods.").figures if f.kind == "count"] == [100]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Flight 370 vanished without a trace.",  # a name, not a count
