@@ -148,7 +148,7 @@ SHELL_NOUN_SUBJECT: dict[str, re.Pattern[str]] = {
         r"(?:the|this|these|that|those|such)\s+(?:"
         r"(?:[a-z-]+\s+)?(?:statements?|decisions?|developments?|findings?|incidents?|announcements?|actions?)"
         # nouns that are verbs too take no word before them: "The virus attacks Windows files" says what it does
-        r"|(?:remarks?|comments?|moves?|results?|increases?|measures?|steps?|changes?|attacks?|arrests?))\b"
+        r"|(?:remarks?|comments?|moves?|results?|increases?|measures?|steps?|changes?|attacks?|arrests?|issues?))\b"
         r"(?!\s+(?:of|in|for|to|on|that|by|from|over|about|at|with|against|which|who|,))",
         re.IGNORECASE,
     ),

@@ -350,11 +350,12 @@ def test_a_sentence_after_a_plain_headline_or_sentence_is_no_item():
         ("The developments came as the deadline set by immigration officials loomed.", True),
         ("The split decision stems from the geographical distribution of political support.", True),
         ("The results were in line with Wall Street analysts' forecasts.", True),
+        ("The issue is expected to be a main topic on the agenda of the secretary of state.", True),  # d118g
         ("The decision to close the plant was taken by the board on Monday evening.", False),
         ("The results of the vote will be published by the commission on Friday.", False),
         ("The virus attacks Windows 95 and 98 files, overwriting a computer's hard drive.", False),
     ],
-    ids=["remarks", "developments", "a word before the noun", "results", "defined by what follows",
+    ids=["remarks", "developments", "a word before the noun", "results", "issue", "defined by what follows",
          "defined by of", "a verb, not a noun"],
 )
 def test_a_shell_noun_subject_leans_on_the_sentence_before(second, leans):
