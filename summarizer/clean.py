@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import string
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -876,6 +877,7 @@ class _State:
     date_rank: int
     outlet: str = ""
     outlet_rank: int = 0
+    place: str = ""  # the first paragraph's dateline's place
     # The article's own address as its text gives it (a reader app's "URL:"), even when `url` is another
     # (the address it was fetched from): it still names the outlet by its host.
     named_url: str | None = None
@@ -1008,7 +1010,7 @@ def _drop_furniture(texts: list[str], removed: dict[int, Removed], state: _State
 _INLINE_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
     r"(?: \([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}\)(?=,))?"  # "BEIDAIHE (Hebei), March 5 (Xinhua) --"
-    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
     r"(?:,? (?i:" + _MONTH + r") \d{1,2}(?:, \d{4})?|,? \d{1,2} (?i:" + _MONTH + r")(?: \d{4})?)?"
     r"(?: ?\((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})(?:\)|(?= --)))?"  # "WASHINGTON (AP -- " too
     r"(?P<dash>\s+(?:_|--|—|–)\s+|\s*(?:_|--|—|–|-)\s+|\s*(?:--|—))(?=[A-Z\"“'‘])"  # "(Xinhua) --U.S. ..." too
@@ -1030,7 +1032,8 @@ _PLACE_REGION_DATELINE = re.compile(
 # place in title case alone ("Update: ", "Moderator: ") may be a label of the text itself, and stays.
 _COLON_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
-    r"(?: \[[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}\]|, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}(?=[,:( ]))?"
+    r"(?: \[(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\]"
+    r"|, (?P<region2>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})(?=[,:( ]))?"
     r"(?:,? (?i:" + _MONTH + r") \d{1,2}(?:, \d{4})?|,? \d{1,2} (?i:" + _MONTH + r")(?: \d{4})?)?"
     r"(?: ?\((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})\))?"
     r"(?P<dash>:\s+)(?=[A-Z\"“'‘])"
@@ -1063,6 +1066,21 @@ def _inline_dateline(text: str) -> re.Match | None:
     return match if match and text[match.end()].isupper() and all(w[:1].isupper() for w in names) else None
 
 
+# Labels that open a lead as a colon dateline does ("BREAKING: ..."): they go with it, but name no place.
+_LEAD_LABELS = frozenset(("breaking", "breaking news", "update", "updated", "exclusive", "watch", "analysis",
+                          "opinion", "editorial", "live", "video", "photos", "correction", "developing", "just in",
+                          "urgent", "flash"))
+
+
+def _dateline_place(match: re.Match) -> str:
+    """ "Nicosia, Cyprus" of "NICOSIA, Cyprus (AP) -": a place in capitals in the case a sentence gives it."""
+    groups = match.groupdict()
+    if groups["place"].lower() in _LEAD_LABELS:
+        return ""
+    names = [groups.get("place") or "", groups.get("region") or groups.get("region2") or ""]
+    return ", ".join(string.capwords(n) if n.isupper() and len(n) > 3 else n for n in names if n)
+
+
 def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> Removed | None:
     """Take a wire dateline off the first paragraph: place, date and agency are metadata, and as the start
     of a brief sentence they waste words and read oddly (every Xinhua lead sharing "(Xinhua)" also made
@@ -1074,6 +1092,8 @@ def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> R
     if not match or not text[match.end():].strip():
         return None
     live[0] = (position, text[match.end():], text[match.end():])
+    if not state.place:
+        state.place = _dateline_place(match)
     outlet = _outlet_name(match.groupdict().get("agency") or "")
     if outlet and state.outlet_rank < 3:
         state.outlet, state.outlet_rank = outlet, 3
@@ -1257,6 +1277,7 @@ def _clean_document(
         url=state.url,
         date=state.date,
         outlet=state.outlet,
+        place=document.place or state.place,
         removed=document.removed + tuple(item for _, item in removed),
     )
 

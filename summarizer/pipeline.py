@@ -45,6 +45,7 @@ def _document_view(
         removed=doc.removed,
         paragraphs=tuple(s.paragraph for s in segmented.sentences),
         outlet=doc.outlet,
+        place=doc.place,
         label=label,
         language=detected.code if detected else None,
         left_out=left_out,

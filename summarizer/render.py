@@ -158,10 +158,12 @@ def _made_line(brief: Brief, made: date | None) -> str:
 
 def _source_details(document: DocumentView, label: str) -> list[str]:
     """What a reader needs to find a source again, beyond its label: its title (when the label is not it), date,
-    file name, address. Untrusted text: the caller escapes it for its format."""
+    where it was filed (its dateline's place, which its "here" means), file name, address. Untrusted text: the caller escapes it for its format."""
     title = _one_line(document.title)
     details = [title] if title and title != label else []
-    details += [_one_line(v) for v in (document.date, document.name) if _one_line(v) and _one_line(v) != label]
+    place = _one_line(document.place)
+    filed = f"filed in {place}" if place else ""
+    details += [_one_line(v) for v in (document.date, filed, document.name) if _one_line(v) and _one_line(v) != label]
     if document.left_out:
         details.append(f"left out: {_one_line(document.left_out)}")
     return details

@@ -40,6 +40,7 @@ class Document:
     name: str = ""  # file name the document came from, if any
     removed: tuple[Removed, ...] = ()
     outlet: str = ""  # who published it, where it could be read ("Kyodo", "NHK World"); "" when unknown
+    place: str = ""  # where it was filed, as its dateline gave it ("Nicosia, Cyprus"); "" when it had none
     # The title was given by the person (a box's title, an API title), not read from the article: it then
     # names the source ahead of the outlet (render.source_label); a headline read from a page does not.
     title_typed: bool = False
@@ -170,6 +171,7 @@ class DocumentView:
     removed: tuple[Removed, ...]
     paragraphs: tuple[int, ...] = ()  # the paragraph of each sentence, so a view can lay the text out
     outlet: str = ""
+    place: str = ""  # its dateline's place: where its "here" is, once cleaning took the dateline off
     label: str = ""  # the source's name in badges, downloads and JSON, unique in its brief (render.source_labels)
     language: str | None = None  # ISO 639 code found in its text (language.detect); None when empty or unknown
     left_out: str | None = None  # why it was not summarised (another language), else None
@@ -181,6 +183,7 @@ class DocumentView:
             "date": self.date,
             "name": self.name,
             "outlet": self.outlet,
+            "place": self.place,
             "label": self.label,
             "language": self.language,
             "left_out": self.left_out,
@@ -231,6 +234,7 @@ class Brief:
                     removed=tuple(Removed(r["kind"], r["reason"], r["text"]) for r in d["removed"]),
                     paragraphs=tuple(d.get("paragraphs", ())),
                     outlet=d.get("outlet") or "",
+                    place=d.get("place") or "",  # absent from briefs saved before datelines were kept
                     label=d.get("label") or "",  # "" in briefs saved before labels: render.document_labels derives it
                     language=d.get("language"),  # absent from briefs saved before detection
                     left_out=d.get("left_out"),

@@ -1466,3 +1466,27 @@ def test_a_caption_run_on_at_the_end_of_a_paragraph_goes_and_the_paragraph_stays
 def test_a_paragraph_that_is_only_a_caption_and_its_credit_still_goes_whole():
     cleaned = clean_document(Document(text=_article("Russell Square after the bombings. Image: Francis Tyers.")))
     assert "Russell Square" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("NICOSIA, Cyprus (AP) - ", "Nicosia, Cyprus"),
+        ("LONDON, Jan. 5 (Reuters) - ", "London"),
+        ("New Delhi [India], December 3 (ANI): ", "New Delhi, India"),
+        ("Meadow Lake, Saskatchewan – ", "Meadow Lake, Saskatchewan"),
+        ("BREAKING: ", ""),
+        ("", ""),
+    ],
+    ids=["place and country", "place and date", "colon, region in brackets", "WikiNews", "a label", "none"],
+)
+def test_the_dateline_taken_off_the_lead_keeps_its_place_as_metadata(opening, place):
+    """A lead's "here" and "this nation" mean the dateline's place: cleaning took it off the text, so the source
+    keeps it (41 sentences of the benchmark briefs say "here")."""
+    lead = "The bank said here on Monday it would cut its main interest rate by half a point."
+    assert clean_document(Document(text=opening + lead + "\n\n" + _article())).place == place
+
+
+def test_a_place_given_with_the_document_wins_over_its_dateline():
+    text = "NICOSIA, Cyprus (AP) - The bank said on Monday it would cut its rate.\n\n" + _article()
+    assert clean_document(Document(text=text, place="Larnaca")).place == "Larnaca"

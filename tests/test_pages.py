@@ -1372,3 +1372,15 @@ def test_each_source_says_its_language_and_one_in_another_is_shown_left_out(make
     assert page.count("Left out of the brief: it is in English, the others in German") == 1
     assert re.search(r'<p class="notice">Article 3 \([^)]*\) was left out: it is in English', page)
     assert '<ol class="brief-sentences" lang="de" dir="ltr">' in page
+
+
+def test_a_source_shows_where_it_was_filed(make_brief, client):
+    """The dateline cleaning took off tells where a source's "here" is; the page says it, escaped."""
+    articles = [("", "NICOSIA, Cyprus (AP) _ The bank said here on Monday it would cut its main interest rate by "
+                     "half a point.\n\nOfficials said the cut would take effect next month across the island."),
+                ("", "The Cypriot central bank will cut its main interest rate by half a point, officials said on "
+                     "Monday.\n\nThe cut takes effect next month.")]
+    brief_id = make_brief(articles)
+    page = text_of(client.get(f"/briefs/{brief_id}"))
+    assert page.count('<span class="source-place">Filed in <bdi>Nicosia, Cyprus</bdi></span>') == 1
+    assert client.get(f"/briefs/{brief_id}.json").get_json()["documents"][0]["place"] == "Nicosia, Cyprus"

@@ -215,3 +215,9 @@ def test_a_sentence_that_looks_like_a_list_marker_stays_one_item(text, item):
     )
     items = [line for line in to_markdown(brief, "T").splitlines() if line.startswith("- ")]
     assert items == [f"- {item} (Article 1)"]
+
+
+def test_downloads_say_where_a_source_was_filed():
+    brief = summarize([Document(text="NICOSIA, Cyprus (AP) _ " + FLOOD), _flood(title="Cyprus Mail")])
+    assert "1. AP · filed in Nicosia, Cyprus" in to_text(brief, "Flood", MADE).splitlines()
+    assert "1. **AP** · filed in Nicosia, Cyprus" in to_markdown(brief, "Flood", MADE).splitlines()

@@ -201,6 +201,11 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                 "date": nullable_string,
                 "name": {"type": "string"},
                 "outlet": {"type": "string", "description": "Who published it, where it could be read; \"\" if not."},
+                "place": {
+                    "type": "string",
+                    "description": "Where it was filed, as the dateline cleaning took off its text gave it "
+                    "(\"Nicosia, Cyprus\"): the place its \"here\" means; \"\" if it had none.",
+                },
                 "label": {
                     "type": "string",
                     "description": "The source's name, unique in the brief: the title given, else the outlet, the "

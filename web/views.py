@@ -101,6 +101,7 @@ class SourceCard:
     language_label: str = ""  # "German": "Detected: German" (the code itself for a language not supported)
     rtl: bool = False  # written right to left: the card's `dir`
     left_out: str | None = None  # why it was not summarised
+    place: str = ""  # where it was filed (its dateline's place): "Filed in Nicosia, Cyprus"
     # A whole article on the brief page is collapsed to its sentences in the brief and their context, the
     # rest behind "Show the whole article" (a <details>, so it works without JavaScript):
     collapsible: bool = False
@@ -274,6 +275,7 @@ def source_card(
         url=document["url"],
         link=safe_url(document["url"]),
         date=document["date"],
+        place=document.get("place") or "",
         sentences=tuple(source_sentences),
         removed=_removed_groups(document["removed"], document.get("removed_counts", {})),
         used=document["used_count"],
