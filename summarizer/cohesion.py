@@ -33,7 +33,7 @@ from .types import SegmentedDocument, Sentence
 POINTERS: dict[str, frozenset[str]] = {
     "english": frozenset(
         "he she him his her hers they them their theirs it its this these those that such there another "
-        "other others both either neither".split()
+        "other others both either neither which".split()  # "Which is a good thing for ...": a relative clause
     ),
     "french": frozenset("il elle ils elles lui leur leurs son sa ses ce cet cette ces cela ceci celui celle ceux "
                         "celles".split()),
@@ -148,7 +148,7 @@ SHELL_NOUN_SUBJECT: dict[str, re.Pattern[str]] = {
         r"(?:the|this|these|that|those|such)\s+(?:"
         r"(?:[a-z-]+\s+)?(?:statements?|decisions?|developments?|findings?|incidents?|announcements?|actions?)"
         # nouns that are verbs too take no word before them: "The virus attacks Windows files" says what it does
-        r"|(?:remarks?|comments?|moves?|results?|increases?|measures?|steps?|changes?|attacks?|arrests?|issues?))\b"
+        r"|(?:remarks?|comments?|moves?|results?|increases?|measures?|steps?|changes?|attacks?|arrests?))\b"
         r"(?!\s+(?:of|in|for|to|on|that|by|from|over|about|at|with|against|which|who|,))",
         re.IGNORECASE,
     ),
@@ -226,7 +226,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "après lors et ou mais donc ni car que qu qui quoi dont où si comme lorsque quand il ils elle elles on je "
         "tu nous vous me m te t se s lui y eux ceci cela ça celui celle ceux celles a ai as avons avez ont avait "
         "avaient aura auront avoir eu est sont était étaient sera seront être été fut ne n pas plus dit déclaré "
-        "affirmé indiqué".split()
+        "affirmé indiqué même lui-même elle-même eux-mêmes elles-mêmes soi-même".split()
     ),
 }
 
@@ -383,6 +383,27 @@ _ANNOUNCES = re.compile(r"(?:the\s+)?following\s+(?:are|is|were|was)\b|voici\s+(
 
 def announces_what_follows(text: str) -> bool:
     return _ANNOUNCES.match(text.lstrip(" \"“'")) is not None
+
+
+# Part of a set the sentence before named ("Two of those went to ...", "Most of them were ..."), unless a
+# clause or phrase says which ("Two of those who died ...", "Most of those at the dance ..."), and a time the sentence before set ("... have been killed
+# since then"): duc2003 d30020t, duc2006 D0633F.
+POINTING_BACK: dict[str, re.Pattern[str]] = {
+    "english": re.compile(
+        r"^\W*(?:[\w-]+\s+){0,2}of (?:them\b(?!\s+(?:who|whom|whose|which|that|at|in|on|from|with|under|over|aged)\b)"
+        # "these" and "those" stand alone before a verb; before a noun ("Four of those swimmers") they are
+        # its determiner, and the description rule asks for the swimmers' mention instead
+        r"|(?:these|those)(?=\s*[,.;]|\s+(?:are|were|is|was|have|has|had|will|would|could|can|may|might|must|went|"
+        r"came|remain|remained|still|also)\b))"
+        r"|\bsince then\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _points_back(text: str, language: str) -> bool:
+    pattern = POINTING_BACK.get(language)
+    return pattern is not None and pattern.search(QUOTATION.sub(" ", text)) is not None
 
 
 def _shell_noun_subject(text: str, language: str) -> bool:
@@ -585,7 +606,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
                            or _opens_on_phrase(sentence.text, language)
                            or _interjects(tokens, language) or _contrasts_with_before(tokens, language)
                            or _fronted_pointer(tokens, language) or _made_the_remarks(sentence.text, language)
-                           or _shell_noun_subject(sentence.text, language))
+                           or _shell_noun_subject(sentence.text, language) or _points_back(sentence.text, language))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position

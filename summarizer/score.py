@@ -186,17 +186,18 @@ def _concept_weights(
     per_sentence: dict[tuple[int, int], frozenset[str]],
     positions: Mapping[tuple[int, int], int],
 ) -> dict[str, float]:
-    # Counted per source: versions of one report (group.reports) agree with each other by copying, not as
-    # witnesses, so a concept they share counts once, as the sentences they share support once.
+    # Counted per document, versions of one report (group.reports) too: an agency that sends a story again
+    # and again marks what it holds as the news of the day. Counting them once (as support does) left a
+    # story's outcome, told only in one agency's run of updates, below the bar (duc2003 d31027t: Iran's
+    # election result gave way to the stories before the vote), for no gain over the sets.
     seen_by: dict[int, set[str]] = {}
     lead_by: dict[int, set[str]] = {}
     in_a_first_sentence: set[str] = set()
     for doc in documents:
         if not doc.sentences:
             continue
-        source = doc.sentences[0].source
-        seen = seen_by.setdefault(source, set())
-        lead = lead_by.setdefault(source, set())
+        seen = seen_by.setdefault(doc.sentences[0].document, set())
+        lead = lead_by.setdefault(doc.sentences[0].document, set())
         for sentence in doc.sentences:
             if sentence.is_heading:
                 continue
@@ -213,9 +214,9 @@ def _concept_weights(
     def scaled(concept: str, weight: float) -> float:
         return weight * UNIGRAM_WEIGHT if concept.startswith("~") else weight
 
-    n_sources = len(seen_by)
-    if n_sources >= 2:
-        min_df = min_document_frequency(n_sources)
+    n_documents = len(seen_by)
+    if n_documents >= 2:
+        min_df = min_document_frequency(n_documents)
         weights = {
             c: scaled(c, (df - min_df + 1) + LEAD_BONUS * lead_frequency[c])
             for c, df in document_frequency.items()
