@@ -443,8 +443,10 @@ _LIST_MARKS = "_*•·▪◦‣"
 
 def _is_list_item(text: str) -> bool:
     """Whether the sentence opens on a list's mark ("_ Avandia, an oral diabetes drug by SmithKline.",
-    '* NP&CP - "The death toll passed 150,000."'): an item of a list reads only after what introduced it."""
-    return text[:1] in _LIST_MARKS and (text[1:2] == " " or text[1:2].isalpha())
+    '* NP&CP - "The death toll passed 150,000."', "--Children 12 and under should ride in the back seat."): an
+    item of a list reads only after what introduced it."""
+    mark = 2 if text.startswith("--") else 1 if text[:1] in _LIST_MARKS or text.startswith(("- ", "– ", "— ")) else 0
+    return bool(mark) and (text[mark:mark + 1] == " " or text[mark:mark + 1].isalpha())
 
 
 def _introduces_a_list(sentence: Sentence) -> bool:

@@ -40,13 +40,14 @@ LEAD = "Prime Minister Fumio Kishida said Japan and NATO will issue a new securi
         '* NP&CP - "The death toll passed 150,000," the paper said on its front page.',
         "• Sri Lanka said about 28,500 people had died along its eastern coast.",
         "Zhu Entao, head of China's Interpol bureau, made the remarks after meeting Hong Kong's police chief.",
+        "--Children 12 and under should ride in the back seat, the safety board said.",  # duc2006 D0608H
     ],
     ids=["possessive", "pronoun", "connective", "pronoun after a description", "quotation", "guillemets",
          "pronoun with a clitic", "connective phrase", "pronoun after an opening word, names after it",
          "speaker a pronoun, the only name quoted", "pointer in a fronted phrase", "interjected however",
          "ordinal", "pronoun subject after a fronted phrase", "distal determiner in a fronted phrase", "other",
          "item of a wire list", "now, against a then", "item of a bulleted list", "bullet",
-         "made the remarks the sentence before reported"],
+         "made the remarks the sentence before reported", "item after a double dash"],
 )
 def test_a_sentence_that_continues_the_one_before_leans_on_it(second):
     assert leaning_of(LEAD, second).on_previous
