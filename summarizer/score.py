@@ -190,14 +190,12 @@ def _concept_weights(
     # and again marks what it holds as the news of the day. Counting them once (as support does) left a
     # story's outcome, told only in one agency's run of updates, below the bar (duc2003 d31027t: Iran's
     # election result gave way to the stories before the vote), for no gain over the sets.
-    seen_by: dict[int, set[str]] = {}
-    lead_by: dict[int, set[str]] = {}
+    document_frequency: Counter[str] = Counter()
+    lead_frequency: Counter[str] = Counter()
     in_a_first_sentence: set[str] = set()
     for doc in documents:
-        if not doc.sentences:
-            continue
-        seen = seen_by.setdefault(doc.sentences[0].document, set())
-        lead = lead_by.setdefault(doc.sentences[0].document, set())
+        seen: set[str] = set()
+        lead: set[str] = set()
         for sentence in doc.sentences:
             if sentence.is_heading:
                 continue
@@ -208,13 +206,13 @@ def _concept_weights(
                 lead |= concepts
             if position == 0:
                 in_a_first_sentence |= concepts
-    document_frequency: Counter[str] = Counter(c for seen in seen_by.values() for c in seen)
-    lead_frequency: Counter[str] = Counter(c for lead in lead_by.values() for c in lead)
+        document_frequency.update(seen)
+        lead_frequency.update(lead)
 
     def scaled(concept: str, weight: float) -> float:
         return weight * UNIGRAM_WEIGHT if concept.startswith("~") else weight
 
-    n_documents = len(seen_by)
+    n_documents = sum(1 for d in documents if d.sentences)
     if n_documents >= 2:
         min_df = min_document_frequency(n_documents)
         weights = {
