@@ -228,6 +228,14 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "avaient aura auront avoir eu est sont était étaient sera seront être été fut ne n pas plus dit déclaré "
         "affirmé indiqué même lui-même elle-même eux-mêmes elles-mêmes soi-même".split()
     ),
+    # sumy's Spanish list lacks "de", "y", "a", "que", "del" and "se" as the French one lacks "de".
+    "spanish": frozenset(
+        "el la los las lo un una unos unas del al de a en por para con sin sobre entre hasta desde hacia según "
+        "tras ante bajo contra durante y e o u ni pero sino que quien quienes cual cuales cuyo cuya donde cuando "
+        "como si este esta estos estas ese esa esos esas aquel aquella su sus mi mis tu tus nuestro nuestra "
+        "nuestros nuestras él ella ellos ellas le les se me te nos os es son era eran fue fueron ser sido está "
+        "están estaba estaban estar ha han había habían haber no más muy dijo dijeron afirmó indicó".split()
+    ),
 }
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[,;:()\[\]\"“”«»—–]")  # words, and the marks that end a phrase

@@ -386,6 +386,18 @@ def test_a_sentence_that_takes_a_set_or_a_time_from_the_one_before_leans_on_it(s
     assert bool(leaning and leaning.on_previous) is leans
 
 
+def test_a_spanish_function_word_never_meets_what_a_sentence_needs():
+    """sumy's Spanish stop words lack "de", "y", "a" and "que", as the French ones lack "a" and "de"."""
+    from summarizer.segment import stemmer
+
+    stem = stemmer("spanish")
+    leaning = leaning_of("Un terremoto de magnitud 7 sacudió Haití el martes y dejó miles de muertos.",
+                         "El ministro de Salud también dijo que el país está listo para ayudar a Haití.",
+                         language="spanish")
+    assert stem("ministro") in leaning.needs_any and not leaning.needs_any & {stem("de"), stem("a"), stem("que")}
+    assert not leaning.met_by(frozenset(stem(w) for w in "un terremoto de magnitud sacudió haití y dejó a".split()))
+
+
 def test_a_french_intensified_pronoun_is_no_head_of_a_description():
     """Regression (multiling2011_fr M007): "L'officier lui-même ..." took "lui-même" for the thing it names."""
     from summarizer.segment import stemmer
