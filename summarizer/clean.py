@@ -496,13 +496,15 @@ def _run_on_caption(text: str, cues: Cues) -> int | None:
     sentences, which a whole-paragraph verdict threw away (multiling2011 M001, M002, M005 in every language)."""
     if ":" not in text[-200:]:
         return None  # every credit label has its colon
-    starts = [0, *(m.end() for m in _SENTENCE_GAP.finditer(text) if text[m.end():m.end() + 2].lstrip("(\"“„«")[:1].isupper())]
+    gaps = (m.end() for m in _SENTENCE_GAP.finditer(text))
+    starts = [0, *(gap for gap in gaps if text[gap:gap + 2].lstrip("(\"“„«")[:1].isupper())]
     if len(starts) < 3:
         return None
     credit = text[starts[-1]:].strip()
     enclosed = credit.startswith("(") and credit.rstrip(".").endswith(")")
     bare = credit[1:].rstrip(".").rstrip(")") if enclosed else credit
-    labelled = _CREDIT_LABEL.match(bare) or cues.is_credit(bare) or (enclosed and ":" in bare and _CAPTION_PARENS.match(credit))
+    labelled = (_CREDIT_LABEL.match(bare) or cues.is_credit(bare)
+                or (enclosed and ":" in bare and _CAPTION_PARENS.match(credit)))
     if not labelled or _words(bare) > 16:
         return None
     caption = text[starts[-2]:starts[-1]]
@@ -1003,17 +1005,23 @@ def _drop_furniture(texts: list[str], removed: dict[int, Removed], state: _State
             drop(i, "boilerplate", "Line that another document repeats (the site's furniture, not news)")
 
 
+# The parts every dateline below shares: its place, in capitals or title case; a region or country after it;
+# a date; the agency in brackets.
+_DATELINE_PLACE = r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
+_DATELINE_REGION = r"[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}"
+_DATELINE_DATE = r"(?:,? (?i:" + _MONTH + r") \d{1,2}(?:, \d{4})?|,? \d{1,2} (?i:" + _MONTH + r")(?: \d{4})?)?"
+_DATELINE_AGENCY = r"(?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})"
 # A wire dateline opening the first paragraph: "LONDON (AP) _ ", "ANKARA, Turkey (AP) -- ",
 # "WASHINGTON — ", "BEIJING, August 22 (Xinhua) -- ", "LONDON, Jan. 5 (Reuters) - ", "Nairobi, February 9
 # (Xinhua)-- ", "BEIDAIHE (Hebei), March 5 (Xinhua) -- ". Checked by _inline_dateline, so "Apple (AAPL) -
 # Shares rose" keeps its opening.
 _INLINE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
-    r"(?: \([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}\)(?=,))?"  # "BEIDAIHE (Hebei), March 5 (Xinhua) --"
-    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
-    r"(?:,? (?i:" + _MONTH + r") \d{1,2}(?:, \d{4})?|,? \d{1,2} (?i:" + _MONTH + r")(?: \d{4})?)?"
-    r"(?: ?\((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})(?:\)|(?= --)))?"  # "WASHINGTON (AP -- " too
-    r"(?P<dash>\s+(?:_|--|—|–)\s+|\s*(?:_|--|—|–|-)\s+|\s*(?:--|—))(?=[A-Z\"“'‘])"  # "(Xinhua) --U.S. ..." too
+    _DATELINE_PLACE
+    + rf"(?: \({_DATELINE_REGION}\)(?=,))?"  # "BEIDAIHE (Hebei), March 5 (Xinhua) --"
+    + rf"(?:, (?P<region>{_DATELINE_REGION}))?"
+    + _DATELINE_DATE
+    + rf"(?: ?\({_DATELINE_AGENCY}(?:\)|(?= --)))?"  # "WASHINGTON (AP -- " too
+    + r"(?P<dash>\s+(?:_|--|—|–)\s+|\s*(?:_|--|—|–|-)\s+|\s*(?:--|—))(?=[A-Z\"“'‘])"  # "(Xinhua) --U.S. ..." too
 )
 
 
@@ -1031,12 +1039,11 @@ _PLACE_REGION_DATELINE = re.compile(
 # "New Delhi [India], December 3 (ANI): ". A place in capitals, or any place with its agency named; a
 # place in title case alone ("Update: ", "Moderator: ") may be a label of the text itself, and stays.
 _COLON_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
-    r"(?: \[(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\]"
-    r"|, (?P<region2>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})(?=[,:( ]))?"
-    r"(?:,? (?i:" + _MONTH + r") \d{1,2}(?:, \d{4})?|,? \d{1,2} (?i:" + _MONTH + r")(?: \d{4})?)?"
-    r"(?: ?\((?P<agency>[A-Za-z-]+(?: [A-Za-z-]+){0,2})\))?"
-    r"(?P<dash>:\s+)(?=[A-Z\"“'‘])"
+    _DATELINE_PLACE
+    + rf"(?: \[(?P<region>{_DATELINE_REGION})\]|, (?P<region2>{_DATELINE_REGION})(?=[,:( ]))?"
+    + _DATELINE_DATE
+    + rf"(?: ?\({_DATELINE_AGENCY}\))?"
+    + r"(?P<dash>:\s+)(?=[A-Z\"“'‘])"
 )
 
 

@@ -145,7 +145,7 @@ MADE_THE_REMARKS: dict[str, re.Pattern[str]] = {
 # definite-description rule cannot see it (duc2006@3 D0614E, D0647B, D0630C; multiling2011_en M004).
 SHELL_NOUN_SUBJECT: dict[str, re.Pattern[str]] = {
     "english": re.compile(
-        r"(?:the|this|these|that|those|such)\s+(?:"
+        r"^[\s\"“']*(?:the|this|these|that|those|such)\s+(?:"
         r"(?:[a-z-]+\s+)?(?:statements?|decisions?|developments?|findings?|incidents?|announcements?|actions?)"
         # nouns that are verbs too take no word before them: "The virus attacks Windows files" says what it does
         r"|(?:remarks?|comments?|moves?|results?|increases?|measures?|steps?|changes?|attacks?|arrests?))\b"
@@ -394,11 +394,12 @@ def announces_what_follows(text: str) -> bool:
 
 
 # Part of a set the sentence before named ("Two of those went to ...", "Most of them were ..."), unless a
-# clause or phrase says which ("Two of those who died ...", "Most of those at the dance ..."), and a time the sentence before set ("... have been killed
-# since then"): duc2003 d30020t, duc2006 D0633F.
+# clause or phrase says which ("Two of those who died ...", "Most of those at the dance ..."), and a time the
+# sentence before set ("... have been killed since then"): duc2003 d30020t, duc2006 D0633F.
 POINTING_BACK: dict[str, re.Pattern[str]] = {
     "english": re.compile(
-        r"^\W*(?:[\w-]+\s+){0,2}of (?:them\b(?!\s+(?:who|whom|whose|which|that|at|in|on|from|with|under|over|aged)\b)"
+        r"^\W*(?:[\w-]+\s+){0,2}of "
+        r"(?:them\b(?!\s+(?:who|whom|whose|which|that|at|in|on|from|with|under|over|aged)\b)"
         # "these" and "those" stand alone before a verb; before a noun ("Four of those swimmers") they are
         # its determiner, and the description rule asks for the swimmers' mention instead
         r"|(?:these|those)(?=\s*[,.;]|\s+(?:are|were|is|was|have|has|had|will|would|could|can|may|might|must|went|"
@@ -409,18 +410,9 @@ POINTING_BACK: dict[str, re.Pattern[str]] = {
 }
 
 
-def _points_back(text: str, language: str) -> bool:
-    pattern = POINTING_BACK.get(language)
-    return pattern is not None and pattern.search(QUOTATION.sub(" ", text)) is not None
-
-
-def _shell_noun_subject(text: str, language: str) -> bool:
-    pattern = SHELL_NOUN_SUBJECT.get(language)
-    return pattern is not None and pattern.match(text.lstrip(" \"“'")) is not None
-
-
-def _made_the_remarks(text: str, language: str) -> bool:
-    pattern = MADE_THE_REMARKS.get(language)
+def _finds(patterns: Mapping[str, re.Pattern[str]], language: str, text: str) -> bool:
+    """Whether the language's pattern of a table (MADE_THE_REMARKS, SHELL_NOUN_SUBJECT, ...) is in `text`."""
+    pattern = patterns.get(language)
     return pattern is not None and pattern.search(text) is not None
 
 
@@ -615,8 +607,10 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
                            or _is_list_item(sentence.text) or _drops_its_subject(words, language)
                            or _opens_on_phrase(sentence.text, language)
                            or _interjects(tokens, language) or _contrasts_with_before(tokens, language)
-                           or _fronted_pointer(tokens, language) or _made_the_remarks(sentence.text, language)
-                           or _shell_noun_subject(sentence.text, language) or _points_back(sentence.text, language))
+                           or _fronted_pointer(tokens, language)
+                           or _finds(MADE_THE_REMARKS, language, sentence.text)
+                           or _finds(SHELL_NOUN_SUBJECT, language, sentence.text)
+                           or _finds(POINTING_BACK, language, QUOTATION.sub(" ", sentence.text)))
         needs = frozenset(
             head for head in (stem(word) for word in _definite_heads(tokens, language))
             if first.get(head, position) < position

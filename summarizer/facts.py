@@ -184,6 +184,14 @@ LANGUAGE_SCALES = {
               **dict.fromkeys(("εκατομμύριο", "εκατομμύρια", "εκατομμυρίων", "εκατ"), 1e6),
               **dict.fromkeys(("δισεκατομμύριο", "δισεκατομμύρια", "δισεκατομμυρίων", "δισ"), 1e9)},
 }
+
+
+@lru_cache(maxsize=None)
+def _scales(language: str) -> dict[str, float]:
+    """The scale words a reader of `language` knows: English's, and the language's own."""
+    return {**SCALES, **LANGUAGE_SCALES.get(language, {})}
+
+
 DOLLAR_PREFIXES = frozenset(("US", "A", "C", "HK", "NZ", "S"))
 CURRENCY_SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 CURRENCY_WORDS = {"dollar": "usd", "dollars": "usd", "euro": "eur", "euros": "eur", "yen": "jpy", "yuan": "cny",
@@ -283,7 +291,7 @@ class _Reader:
         self.text = text
         self.language = language
         self.tokens = _tokens(text, language)
-        self.scales = {**SCALES, **LANGUAGE_SCALES.get(language, {})}
+        self.scales = _scales(language)
         self.stops = stop_words(language)
         self.stem = stemmer(language)
         self.used: set[int] = set()  # tokens that belong to a figure already read

@@ -10,6 +10,7 @@ joined by their words in one pass, and close wordings are compared only when the
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from .budget import WorkBudget
@@ -299,11 +300,9 @@ def reports(documents: Sequence[SegmentedDocument]) -> dict[int, int]:
     indices = sorted(first)
     for position, j in enumerate(indices):
         for i in indices[:position]:
-            shared = len(keys[i] & keys[j])
-            if first[j] != first[i] and shared >= max(REPORT_MIN_SHARED, REPORT_SHARE * min(len(keys[i]), len(keys[j]))):
+            needed = max(REPORT_MIN_SHARED, REPORT_SHARE * min(len(keys[i]), len(keys[j])))
+            if first[j] != first[i] and len(keys[i] & keys[j]) >= needed:
                 old, new = max(first[i], first[j]), min(first[i], first[j])
                 first = {k: new if v == old else v for k, v in first.items()}
-    counts: dict[int, int] = {}
-    for v in first.values():
-        counts[v] = counts.get(v, 0) + 1
-    return {i: v for i, v in first.items() if counts[v] > 1}
+    versions = Counter(first.values())
+    return {i: v for i, v in first.items() if versions[v] > 1}

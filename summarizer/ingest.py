@@ -256,6 +256,8 @@ def _size(size: int) -> str:
 
 
 _BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+
+
 def _windows_1252(code: int) -> str | None:
     try:
         return bytes([code]).decode("cp1252")

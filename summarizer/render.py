@@ -158,7 +158,8 @@ def _made_line(brief: Brief, made: date | None) -> str:
 
 def _source_details(document: DocumentView, label: str) -> list[str]:
     """What a reader needs to find a source again, beyond its label: its title (when the label is not it), date,
-    where it was filed (its dateline's place, which its "here" means), file name, address. Untrusted text: the caller escapes it for its format."""
+    where it was filed (its dateline's place, which its "here" means), file name, address. Untrusted text: the
+    caller escapes it for its format."""
     title = _one_line(document.title)
     details = [title] if title and title != label else []
     place = _one_line(document.place)
