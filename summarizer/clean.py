@@ -297,6 +297,15 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 CONTACT_MAX_WORDS = 40
+# ... or a short paragraph that gives a telephone number or an e-mail address at all: a wire budget's staff list
+# ("The day news editor is Tom Oder, 404-526-5887, toder(at)coxnews.com."), a columnist's "(Dan Freedman can be
+# reached at 202-298-6920 ...)", a service box's "Phone (800) 283-7800". A story tells what happened, not
+# where to call.
+_PHONE_OR_EMAIL = re.compile(
+    r"(?:\(\d{3}\)\s?|\b(?:1-)?\d{3}[-.])\d{3}-\d{4}\b"
+    r"|\b[\w.+-]+(?:@|\(at\)|\[at\])[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
+)
 # An entry of a list of links: a paragraph that opens on a web address and a separator ("www.y2k.gov _
 # The President's Council on Year 2000 Conversion."). News never opens on a bare address.
 _LINK_ENTRY = re.compile(r"(?:https?://|www\.)\S+\s*(?:_|--|—|–|-|:|\|)\s+\S")
@@ -543,7 +552,7 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Link to another page")
     if words <= POINTER_MAX_WORDS and (_POINTER.match(text) or _ADDRESS_AT_END.search(text)):
         return _Verdict("boilerplate", "Pointer to another page")
-    if words <= CONTACT_MAX_WORDS and _CONTACT.match(text):
+    if words <= CONTACT_MAX_WORDS and (_CONTACT.match(text) or _PHONE_OR_EMAIL.search(text)):
         return _Verdict("boilerplate", "Where to learn more (a telephone number or a web address)")
     if words <= EDITORS_NOTE_MAX_WORDS and _EDITORS_NOTE.match(text):
         return _Verdict("boilerplate", "Note about the article (an editor's note, a correction, a word to editors)")

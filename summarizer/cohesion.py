@@ -138,6 +138,16 @@ MADE_THE_REMARKS: dict[str, re.Pattern[str]] = {
     "french": re.compile(r"\b(?:a|ont|avait|avaient) (?:fait|tenu) (?:ces|ses|leurs|les|de tels) "
                          r"(?:déclarations?|propos|remarques?|commentaires?)\b", re.IGNORECASE),
 }
+# A reply, or more of a statement the sentence before began: its speaker answers what was said before ('"Guys,
+# it's a movie!" responded Tom Sherak', "A spokesman ... replied that ..."), or is named only before ("...,
+# it added.", "He added that ..."); duc2006 D0604D, D0619A, D0606F. "responded to the attack" names its cause.
+CONTINUES_A_STATEMENT: dict[str, re.Pattern[str]] = {
+    "english": re.compile(
+        r"\b(?:replied|responded|retorted|countered)\b(?!\s+(?:to|by|with|on)\b)"
+        r"|\b(?:he|she|it|they)\s+(?:also\s+)?added\b|\badded\s+(?:he|she|it|they)\b",
+        re.IGNORECASE,
+    ),
+}
 # A subject that names what the sentence before told as a kind of thing ("The remarks were among the most
 # aggressive ...", "The developments came as ...", "The decision was made at ..."): a shell noun after a
 # determiner, with at most one word between, that nothing after it defines ("The decision to
@@ -395,10 +405,17 @@ def announces_what_follows(text: str) -> bool:
 
 # Part of a set the sentence before named ("Two of those went to ...", "Most of them were ..."), unless a
 # clause or phrase says which ("Two of those who died ...", "Most of those at the dance ..."), and a time the
-# sentence before set ("... have been killed since then"): duc2003 d30020t, duc2006 D0633F.
+# sentence before set ("... have been killed since then", "... died in the flooding that year", "... voted that
+# same year", "The following day, the first flight ..."), unless the sentence names a year, month or day before
+# it: duc2003 d30020t, duc2003_task3 d101a, duc2006 D0633F, D0613D, duc2006@3 D0631D.
+_TIME_SET_BEFORE = (r"\b(?:(?:that|those)\s+(?:same\s+)?|the\s+(?:following|next|previous)\s+)(?:year|day|week|month|"
+                    r"night|morning|afternoon|evening|time|season|decade|summer|winter|spring|autumn|fall)s?\b")
+_TIME_NAMED = (r"\b(?:(?:1[6-9]|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+               r"march|april|(?-i:May)|june|july|august|september|october|november|december)\b")
 POINTING_BACK: dict[str, re.Pattern[str]] = {
     "english": re.compile(
-        r"^\W*(?:[\w-]+\s+){0,2}of "
+        rf"^(?!.*{_TIME_NAMED}.*{_TIME_SET_BEFORE}).*{_TIME_SET_BEFORE}"
+        r"|^\W*(?:[\w-]+\s+){0,2}of "
         r"(?:them\b(?!\s+(?:who|whom|whose|which|that|at|in|on|from|with|under|over|aged)\b)"
         # "these" and "those" stand alone before a verb; before a noun ("Four of those swimmers") they are
         # its determiner, and the description rule asks for the swimmers' mention instead
@@ -546,11 +563,12 @@ def _not_name_words(language: str) -> frozenset[str]:
 
 def _name_runs(tokens: list[str], stops: frozenset[str]) -> list[list[str]]:
     """Runs of adjacent capitalised words that are not in `stops` ("Manuel Garcia Castellon"), possessive
-    "'s" dropped; a comma or bracket ends a run ("Vilnius, Lithuania" is two)."""
+    "'s" dropped; a comma or bracket ends a run ("Vilnius, Lithuania" is two). An initial inside a run is
+    part of it, though a stop word alone ("George W. Bush")."""
     runs: list[list[str]] = []
     run: list[str] = []
     for token in tokens:
-        if token[:1].isupper() and token.lower() not in stops:
+        if token[:1].isupper() and (token.lower() not in stops or (run and len(token) == 1 and token != "I")):
             run.append(token[:-2] if token.endswith(_POSSESSIVES) else token)  # a token ends on a letter
         elif run:
             runs.append(run)
@@ -609,6 +627,7 @@ class Leanings(Mapping[tuple[int, int], Leaning]):
                            or _interjects(tokens, language) or _contrasts_with_before(tokens, language)
                            or _fronted_pointer(tokens, language)
                            or _finds(MADE_THE_REMARKS, language, sentence.text)
+                           or _finds(CONTINUES_A_STATEMENT, language, sentence.text)
                            or _finds(SHELL_NOUN_SUBJECT, language, sentence.text)
                            or _finds(POINTING_BACK, language, QUOTATION.sub(" ", sentence.text)))
         needs = frozenset(

@@ -96,6 +96,7 @@ def is_eligible(sentence: Sentence) -> bool:
         and not _wholly_bracketed(text)
         and not announces_what_follows(text)
         and not _asks(text)
+        and not is_labelled_entry(text)
     )
 
 
@@ -104,6 +105,30 @@ def _asks(text: str) -> bool:
     zing ...?", duc2006 D0604D), an FAQ's heading ("Why has the Lawrence case been so important?", D0624F) or a
     quoted question the sentence ends on. '"Why ...?" the minister asked.' reports the asking, and stands."""
     return text.rstrip().rstrip('"”’»)').endswith(("?", "？", "؟"))
+
+
+# An entry's label: up to 40 characters closed by a colon or a dash between spaces, at the very start.
+_ENTRY_LABEL = re.compile(r"^[\"“'‘(]?(?P<label>[^\s:].{0,40}?)\s*(?P<mark>:|--|–|—)\s")
+_CLOCK_WORDS = frozenset({"a.m.", "p.m."})
+# The most words a date or time label has ("April 9, 1969", "10:25 a.m. EDT").
+ENTRY_LABEL_WORDS = 5
+
+
+def is_labelled_entry(text: str) -> bool:
+    """An entry of a timeline, a roundup or a fact box, opening on its label: a date or a time ("April 9,
+    1969: The Concorde 002 ... makes its first test flight.", "Nov. 25 -- Elian rescued at sea ...") or a
+    heading in capitals closed by a colon ("GREECE: One would never know it, but ...", "HOW IT WORKS: Makes its
+    way into computers ..."). Written to be read under its box's title, in the present tense or without a
+    subject, it is no sentence of a brief. A dateline closed by a dash ("DHAKA -- ...") is cleaning's."""
+    match = _ENTRY_LABEL.match(text)
+    if match is None:
+        return False
+    label = match["label"].rstrip(" ,")
+    if match["mark"] == ":" and label.isupper() and sum(c.isalpha() for c in label) >= 2:
+        return True
+    words = label.split()
+    return (len(words) <= ENTRY_LABEL_WORDS and any(c.isdigit() for c in label)
+            and all(w[:1].isupper() or w in _CLOCK_WORDS or any(c.isdigit() for c in w) for w in words))
 
 
 def _wholly_bracketed(text: str) -> bool:

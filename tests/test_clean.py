@@ -708,7 +708,9 @@ def test_a_notice_in_capitals_goes():
 
 def test_an_article_written_all_in_capitals_keeps_its_paragraphs():
     """Old wire copy came all in capitals: there, capitals mark nothing."""
-    shouted = (NOTICE.replace("COPYRIGHT", "THE REPORT") + "\n\n" + _article()).upper()
+    # the notice's words without its telephone numbers, which would make it contact details in any case
+    notice = NOTICE.replace("COPYRIGHT", "THE REPORT").replace("Tel: 202-547-4512 Fax: 202-546-4194 ", "")
+    shouted = (notice + "\n\n" + _article()).upper()
 
     assert _paragraphs(clean_document(Document(text=shouted))) == shouted.split("\n\n")
 
@@ -1422,6 +1424,28 @@ def test_where_to_learn_more_is_removed():
 
     assert contact not in _paragraphs(cleaned)
     assert any(r.reason.startswith("Where to learn more") for r in cleaned.removed)
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "The day news editor is Tom Oder, 404-526-5887, toder(at)coxnews.com.",
+        "(Dan Freedman can be reached at 202-298-6920 or at the e-mail address dan(at)hearstdc.com).",
+        "Phone (800) 283-7800, or write to the society's office in Washington.",
+        "Send questions to the study's authors at rushstudy@aol.com.",
+    ],
+)
+def test_a_short_paragraph_giving_a_number_or_an_address_to_write_to_is_removed(contact):
+    """Regression (duc2006 D0647B: a wire budget's staff list, "The day news editor is Tom Oder, 404-526-5887,
+    toder(at)coxnews.com.", stood in a brief)."""
+    cleaned = clean_document(Document(text=_article(contact)))
+    assert contact not in _paragraphs(cleaned)
+    assert any(r.reason.startswith("Where to learn more") for r in cleaned.removed)
+
+
+def test_a_number_inside_news_is_no_contact():
+    news = "The vote was 404-526 in the House and 52-48 in the Senate, the clerk said on Tuesday evening."
+    assert news in _paragraphs(clean_document(Document(text=_article(news))))
 
 
 def test_a_list_of_links_with_descriptions_is_removed():

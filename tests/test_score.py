@@ -84,6 +84,15 @@ def test_sumy_adapter_reads_ratings_not_just_the_choice():
         ("Who doesn't remember feeling a zing up the spine at the blast of trumpets in the film?", False),
         ('He asked the minister: "Why has the Lawrence case been so important to the police?"', False),
         ('"Why has the case been so important?" the minister asked in parliament on Tuesday.', True),
+        # an entry of a timeline, a roundup or a fact box, under its label (duc2006 D0631D, D0647B, D0623E, D0629B)
+        ("April 9, 1969: The Concorde 002, built by the British Aircraft Corporation, makes its first flight.", False),
+        ("Nov. 25 -- Elian rescued at sea two or three days after boat capsizes, killing his mother.", False),
+        ("10:25 a.m. EDT -- Plane leaves Newark, N.J., bound for Los Angeles International Airport.", False),
+        ("GREECE: One would never know it, but smoking is actually forbidden in public places in Greece.", False),
+        ("HOW IT WORKS: Makes its way into computers as an e-mail attachment and then sends itself on.", False),
+        ("In 1969, the Concorde 002 made its first test flight from Filton near Bristol.", True),
+        ("The minister said: the talks will go on for days and nights to come in Vilnius.", True),
+        ("U.S. officials said -- quietly, and only in private -- that the talks were over.", True),
     ],
 )
 def test_eligibility(text, eligible):
