@@ -215,6 +215,13 @@ DEFINITE_ARTICLES: dict[str, frozenset[str]] = {
     "portuguese": frozenset({"o", "a", "os", "as"}),
     "greek": frozenset({"ο", "η", "το", "οι", "τα", "τον", "την", "του", "της", "των", "τους", "τις"}),
 }
+# "that" after a preposition is a determiner too, not the conjunction: "The leading edge of that group is
+# turning 30", "... Richard Linklater's film of that name" (duc2006 D0613D).
+DEMONSTRATIVES_AFTER_PREPOSITION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "english": (frozenset({"that"}), frozenset(
+        "of in on at for from with by into onto about under over against among during after before like "
+        "throughout within without toward towards across behind beyond".split())),
+}
 # A definite description is the article and at most this many lower-case words after it, up to the
 # first function word ("the new document which ..."): adjectives such as "new" belong to it, so the
 # generic stop-word lists (which hold "new") are too coarse where a closed-class list exists.
@@ -490,21 +497,24 @@ def _is_bare_quotation(text: str) -> bool:
 
 def _definite_heads(tokens: list[str], language: str) -> list[str]:
     """Head words of the definite descriptions in a sentence: the last lower-case word of up to
-    DESCRIPTION_WORDS after a definite article. A capitalised word ends the description: "the NATO
-    summit" names itself."""
+    DESCRIPTION_WORDS after a definite article (or a demonstrative after a preposition). A capitalised word
+    ends the description: "the NATO summit" names itself."""
     articles = DEFINITE_ARTICLES.get(language)
     if not articles:
         return []
     stops = FUNCTION_WORDS.get(language) or stop_words(language)
     lowered = [t.lower() for t in tokens]
     elides = language in ("french", "italian")
-    starts = [i for i, low in enumerate(lowered) if low in articles or (elides and _ELIDED.match(low))]
+    demonstratives, prepositions = DEMONSTRATIVES_AFTER_PREPOSITION.get(language, (frozenset(), frozenset()))
+    starts = [i for i, low in enumerate(lowered)
+              if low in articles or (elides and _ELIDED.match(low))
+              or (low in demonstratives and i and lowered[i - 1] in prepositions)]
     heads = []
     for i in starts:
-        if lowered[i] in articles:
-            rest = tokens[i + 1 : i + 1 + DESCRIPTION_WORDS]
-        else:
+        if elides and _ELIDED.match(lowered[i]):
             rest = [tokens[i][2:], *tokens[i + 1 : i + DESCRIPTION_WORDS]]
+        else:
+            rest = tokens[i + 1 : i + 1 + DESCRIPTION_WORDS]
         words = []
         for word in rest:
             if not word[:1].isalpha() or word[:1].isupper() or word.lower() in stops:

@@ -102,6 +102,24 @@ def test_a_demonstrative_description_of_something_introduced_earlier_needs_that_
     assert "swimmer" in leaning.needs and not leaning.on_previous
 
 
+@pytest.mark.parametrize(
+    "second, needs",
+    [
+        ("The leading edge of that group is turning 30 this year, the survey found.", {"group"}),
+        ("Most of the growth came from within that group, the survey found.", {"group"}),
+        ("Officials said that talks would go on into the night in Vilnius.", set()),
+        ("Officials said in that it was an error the talks would go on.", set()),
+    ],
+    ids=["of that group", "within that group", "said that", "in that it"],
+)
+def test_that_after_a_preposition_is_a_determiner(second, needs):
+    """Regression (duc2006 D0613D "The leading edge of that group is turning 30."): the group was named in a
+    sentence the brief left out. After a verb "that" is the conjunction and describes nothing."""
+    leaning = leaning_of("Generation X numbers about 45 million people born from 1965 to 1980.",
+                         "The group was the first to grow up with personal computers at home.", second)
+    assert (leaning.needs if leaning else set()) == needs
+
+
 def test_a_definite_description_naming_itself_needs_nothing():
     """'the NATO summit' is capitalised after its article: a name, not a reference back."""
     leaning = leaning_of(LEAD, "Fumio Kishida will attend the NATO summit in Vilnius on Wednesday.")
