@@ -137,6 +137,7 @@ def test_a_budget_only_a_leaning_sentence_fits_is_refused_not_filled_with_it(exa
 
 # The seeds' brief (../shared/examples): the facts of both leads, each brief sentence readable where it stands.
 KYODO_LEAD = "Japan and NATO will issue a new security cooperation document"
+NHK_LEAD = "plans to call for stronger coordination with NATO"
 POINTING_BACK = ("he", "she", "his", "her", "they", "their", "it", "its", "this", "these", "but")
 
 
@@ -174,11 +175,13 @@ def test_the_seeds_brief_opens_on_a_lead_and_reads_on_its_own(examples, length):
     _reads_on_its_own(brief)
 
 
-def test_the_seeds_brief_carries_the_facts_both_articles_share_at_the_default_length(examples):
-    """The one fact both articles report (talks with Yoon and Zelenskyy) is in, with support 2, though
-    each article words it leaning on another sentence ("also"): the wording that can stand is shown."""
+def test_the_seeds_brief_carries_both_leads_and_the_fact_both_articles_share_at_the_default_length(examples):
+    """Both writers' leads open the brief, and the one fact both articles report (talks with Yoon and
+    Zelenskyy) is in, with support 2, though each article words it leaning on another sentence ("also"):
+    the wording that can stand is shown."""
     brief = summarize(examples)
-    assert KYODO_LEAD in brief.text
+    assert KYODO_LEAD in brief.sentences[0].text + brief.sentences[1].text
+    assert NHK_LEAD in brief.sentences[0].text + brief.sentences[1].text
     shared = [s for s in brief.sentences if "Zelenskyy" in s.text]
     assert shared and shared[0].support == 2
 

@@ -294,3 +294,53 @@ def test_an_exchange_never_brings_in_a_restatement(monkeypatch):
     assert names() == ["Opener", "Short"]
     monkeypatch.setattr(select_module, "RESTATED_GAIN_SHARE", 0.0)
     assert names() == ["Opener", "Restated"]
+
+
+STORM_REPORT = doc(
+    "The storm made landfall near the coastal city on Sunday with winds of 150 kilometres an hour, officials said.",
+    "Power was cut to more than 200,000 homes across the region, the utility company said on Monday.",
+    "The national weather agency warned of flooding along the river over the next two days.",
+    "Schools in the coastal city will stay closed until Wednesday while crews clear fallen trees.",
+    "Thousands of residents were evacuated from low-lying districts before the storm arrived.",
+)
+STORM_BODY = (
+    "The storm made landfall near the coastal city on Sunday, with winds reaching 150 kilometres an hour.",
+    "More than 200,000 homes lost power across the region, according to the utility company.",
+    "Schools in the coastal city will stay closed until Wednesday while crews clear fallen trees from roads.",
+    "The national weather agency warned of more flooding along the river over the next two days.",
+)
+
+
+def _leads(chosen) -> set[int]:
+    return {m.document for c in chosen for m in c.group.members if m.index == 0}
+
+
+@pytest.mark.parametrize("max_words", [40, 60])
+def test_with_two_articles_the_other_writers_lead_follows_the_opener(monkeypatch, max_words):
+    """Two reports give no majority to rank facts by, so each writer's lead is kept where it fits (the seeds'
+    brief had left NHK's lead out for body sentences of Kyodo's); with the rule off this brief leaves it out."""
+    second = doc("Flooding along the river forced thousands of residents from low-lying districts after the storm struck.",
+                 *STORM_BODY)
+    chosen = select(scoring_of(STORM_REPORT, second), max_words, None)
+    assert _leads(chosen) == {0, 1} and _leads(chosen[:2]) == {0, 1}
+    assert sum(len(c.group.representative.words) for c in chosen) <= max_words
+
+    monkeypatch.setattr("summarizer.select.EVERY_LEAD_ARTICLES", 1)
+    assert _leads(select(scoring_of(STORM_REPORT, second), max_words, None)) == {0}
+
+
+def test_a_second_lead_that_adds_nothing_the_articles_agree_on_stays_out():
+    """A feature's hook ("What began as ...") is no summary of the story: it adds no agreed concept."""
+    second = doc("What began as a quiet summer weekend turned into the worst disaster anyone here can remember.",
+                 *STORM_BODY)
+    chosen = select(scoring_of(STORM_REPORT, second), 60, None)
+    assert not any(c.group.representative.text.startswith("What began") for c in chosen)
+
+
+def test_a_second_lead_that_reports_the_opener_in_other_words_stays_out():
+    """A second lead that tells the opener's fact again in other words (the golden cup final's two leads
+    both say who won and how) would be a repeat: most of what it says that the articles agree on is said."""
+    second = doc("Sunday's storm, the strongest to reach the coastal city in years, came ashore with winds of "
+                 "150 kilometres an hour.", *STORM_BODY)
+    chosen = select(scoring_of(STORM_REPORT, second), 60, None)
+    assert not any(m.document == 1 and m.index == 0 for c in chosen for m in c.group.members)
