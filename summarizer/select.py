@@ -284,7 +284,7 @@ def _greedy(
 
 # Passes of one-for-one exchanges after greedy choice (_swapped). One pass raised the mean over the
 # benchmark sets by 0.11 R-1 and filled briefs closer to their budget; a second gained nothing more
-# and lost 0.6 R-1 on Czech (bench/tune.py, every set; README "Quality").
+# and lost 0.6 R-1 on Czech (bench/tune.py, every set; bench/HISTORY.md).
 SWAP_ROUNDS = 1
 # Exchanges looked at, at most, per brief (each costs at most one pass over a sentence's concepts): a
 # 10-article cluster needs a few hundred; a 2,000-word brief of a large input would otherwise look at
