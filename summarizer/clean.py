@@ -262,6 +262,8 @@ _COPYRIGHT = re.compile(
     r"may not be (?:published|reproduced), (?:broadcast|distributed))",
     re.IGNORECASE,
 )
+# Words one of which a copyright notice holds: the pattern, tried at every position, is asked only then.
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "trust principles", "may not be")
 # A note about the article rather than the news: an editor's note, a correction notice, a wire service's
 # word to the papers that buy its copy ("ATTENTION EDITORS:", "(To publish this article, it must be
 # purchased ...)"). Only at a paragraph's start and within EDITORS_NOTE_MAX_WORDS.
@@ -301,11 +303,10 @@ CONTACT_MAX_WORDS = 40
 # ("The day news editor is Tom Oder, 404-526-5887, toder(at)coxnews.com."), a columnist's "(Dan Freedman can be
 # reached at 202-298-6920 ...)", a service box's "Phone (800) 283-7800". A story tells what happened, not
 # where to call.
-_PHONE_OR_EMAIL = re.compile(
-    r"(?:\(\d{3}\)\s?|\b(?:1-)?\d{3}[-.])\d{3}-\d{4}\b"
-    r"|\b[\w.+-]+(?:@|\(at\)|\[at\])[\w-]+(?:\.[\w-]+)+",
-    re.IGNORECASE,
-)
+_PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b(?:1-)?\d{3}[-.])\d{3}-\d{4}\b")
+_EMAIL = re.compile(r"\b[\w.+-]+(?:@|\(at\)|\[at\])[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_PHONE_TAIL = re.compile(r"\d{3}-\d{4}")
+
 # An entry of a list of links: a paragraph that opens on a web address and a separator ("www.y2k.gov _
 # The President's Council on Year 2000 Conversion."). News never opens on a bare address.
 _LINK_ENTRY = re.compile(r"(?:https?://|www\.)\S+\s*(?:_|--|—|–|-|:|\|)\s+\S")
@@ -532,6 +533,16 @@ def _strip_run_on_captions(live: list[tuple[int, str, str]], state: _State) -> l
     return removed
 
 
+def _gives_phone_or_email(text: str) -> bool:
+    """Whether the text holds a telephone number or an e-mail address. Most paragraphs are short enough
+    to be asked, and the patterns, tried at every word, cost more than the rest of cleaning a paragraph:
+    each is tried only where what it needs is there (an "@" or "(at)", a "ddd-dddd")."""
+    lowered = text.lower()
+    if ("@" in text or "(at)" in lowered or "[at]" in lowered) and _EMAIL.search(text):
+        return True
+    return _PHONE_TAIL.search(text) is not None and _PHONE.search(text) is not None
+
+
 def _boilerplate(text: str) -> _Verdict | None:
     words = _words(text)
     if not _has_letter(text):
@@ -552,11 +563,12 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Link to another page")
     if words <= POINTER_MAX_WORDS and (_POINTER.match(text) or _ADDRESS_AT_END.search(text)):
         return _Verdict("boilerplate", "Pointer to another page")
-    if words <= CONTACT_MAX_WORDS and (_CONTACT.match(text) or _PHONE_OR_EMAIL.search(text)):
+    if words <= CONTACT_MAX_WORDS and (_CONTACT.match(text) or _gives_phone_or_email(text)):
         return _Verdict("boilerplate", "Where to learn more (a telephone number or a web address)")
     if words <= EDITORS_NOTE_MAX_WORDS and _EDITORS_NOTE.match(text):
         return _Verdict("boilerplate", "Note about the article (an editor's note, a correction, a word to editors)")
-    if words <= 40 and _COPYRIGHT.search(text):
+    folded = text.casefold()
+    if words <= 40 and any(w in folded for w in _COPYRIGHT_WORDS) and _COPYRIGHT.search(text):
         return _Verdict("boilerplate", "Copyright notice")
     if words <= HEADLINE_MAX_WORDS + 3 and _READ_MORE_INLINE.fullmatch(text) and not signals.ends_sentence(text):
         return _Verdict("boilerplate", "Link to another article")

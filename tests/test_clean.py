@@ -290,6 +290,7 @@ CRUFT_LINES = [
     ("Follow AP's coverage of Asia at https://apnews.com/hub/asia-pacific", "boilerplate"),
     ("Copyright 2024 The Associated Press. All rights reserved.", "boilerplate"),
     ("© 2024 Reuters", "boilerplate"),
+    ("THE NEW YORK TIMES NEWS SERVICE. ALL RIGHTS RESERVED.", "boilerplate"),
     ("Read more: Bank of Japan keeps rates unchanged", "boilerplate"),
     ("5 min read", "boilerplate"),
     ("* * *", "boilerplate"),
@@ -1433,6 +1434,7 @@ def test_where_to_learn_more_is_removed():
         "(Dan Freedman can be reached at 202-298-6920 or at the e-mail address dan(at)hearstdc.com).",
         "Phone (800) 283-7800, or write to the society's office in Washington.",
         "Send questions to the study's authors at rushstudy@aol.com.",
+        "Write to the news desk at NEWSDESK(AT)NYTIMES.COM for a copy of the full report.",
     ],
 )
 def test_a_short_paragraph_giving_a_number_or_an_address_to_write_to_is_removed(contact):
