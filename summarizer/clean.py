@@ -482,7 +482,7 @@ def _caption(text: str) -> _Verdict | None:
         outlet, rank = (tag.group("agency"), 3) if tag else (_outlet_name(credit.group(0).split(")")[0]), 1)
         return _Verdict("caption", "Photo caption with an agency credit", outlet=outlet,
                         outlet_rank=rank if outlet else 0)
-    credit = _CREDIT_LABEL.search(text)
+    credit = _CREDIT_LABEL.search(text) if ":" in text else None  # the pattern, tried at every word, needs one
     if credit and _words(credit.group(1)) <= 12:
         return _Verdict("caption", "Photo caption or credit")
     if _words(text) <= 10 and _CREDIT_LINE.search(text) and not signals.ends_sentence(text):
@@ -540,7 +540,7 @@ def _gives_phone_or_email(text: str) -> bool:
     lowered = text.lower()
     if ("@" in text or "(at)" in lowered or "[at]" in lowered) and _EMAIL.search(text):
         return True
-    return _PHONE_TAIL.search(text) is not None and _PHONE.search(text) is not None
+    return "-" in text and _PHONE_TAIL.search(text) is not None and _PHONE.search(text) is not None
 
 
 def _boilerplate(text: str) -> _Verdict | None:
