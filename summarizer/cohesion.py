@@ -156,7 +156,7 @@ CONTINUES_A_STATEMENT: dict[str, re.Pattern[str]] = {
 SHELL_NOUN_SUBJECT: dict[str, re.Pattern[str]] = {
     "english": re.compile(
         r"^[\s\"“']*(?:the|this|these|that|those|such)\s+(?:"
-        r"(?:[a-z-]+\s+)?(?:statements?|decisions?|developments?|findings?|incidents?|announcements?|actions?)"
+        r"(?:[a-z-]+\s+)?(?:statements?|decisions?|developments?|findings?|incidents?|announcements?|actions?|events?)"
         # nouns that are verbs too take no word before them: "The virus attacks Windows files" says what it does
         r"|(?:remarks?|comments?|moves?|results?|increases?|measures?|steps?|changes?|attacks?|arrests?))\b"
         r"(?!\s+(?:of|in|for|to|on|that|by|from|over|about|at|with|against|which|who|,))",

@@ -377,16 +377,18 @@ def test_a_sentence_after_a_plain_headline_or_sentence_is_no_item():
         ("The developments came as the deadline set by immigration officials loomed.", True),
         ("The split decision stems from the geographical distribution of political support.", True),
         ("The results were in line with Wall Street analysts' forecasts.", True),
+        ("The event will start in Trafalgar Square at 15:00 BST (UTC+1).", True),
         ("The decision to close the plant was taken by the board on Monday evening.", False),
         ("The results of the vote will be published by the commission on Friday.", False),
         ("The virus attacks Windows 95 and 98 files, overwriting a computer's hard drive.", False),
     ],
-    ids=["remarks", "developments", "a word before the noun", "results", "defined by what follows",
+    ids=["remarks", "developments", "a word before the noun", "results", "event", "defined by what follows",
          "defined by of", "a verb, not a noun"],
 )
 def test_a_shell_noun_subject_leans_on_the_sentence_before(second, leans):
-    """Regression (duc2006@3 D0614E, D0647B, D0630C): "The remarks ...", "The developments came as ..." stood in
-    briefs without what they named: a shell noun's antecedent is a clause, never the same noun."""
+    """Regression (duc2006@3 D0614E, D0647B, D0630C; multiling2011_en M003, "The event will start in Trafalgar
+    Square ..."): "The remarks ...", "The developments came as ..." stood in briefs without what they named:
+    a shell noun's antecedent is a clause or another noun ("Le Grand Départ"), never the same noun."""
     lead = "Canada's prime minister said on Tuesday that Quebec could not leave the federation on its own."
     leaning = leaning_of(lead, "Officials said the talks would continue into the night.", second)
     assert bool(leaning and leaning.on_previous) is leans
