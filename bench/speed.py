@@ -2,6 +2,7 @@
 
     python bench/speed.py               # 10-article clusters (DUC), then one 200-article input
     python bench/speed.py --repeat 9
+    python bench/speed.py --stages      # also: where the default's time goes, stage by stage
 
 Inputs are cleaned once up front, so both methods see the same article text; `summarize()` still runs
 its own cleaning pass (a no-op on clean text, a few ms) inside the timings, as it does in the app. The
@@ -53,6 +54,51 @@ def ten_articles(repeat: int, clusters: int) -> None:
     print(f"  default is {statistics.median(ratios):.1f}x faster (median over clusters, min {min(ratios):.1f}x)")
 
 
+# The pipeline's stages as summarize() calls them (names in summarizer.pipeline), in order.
+STAGES = ("clean", "choose_language", "segment", "copies", "reports", "group_sentences", "check_facts", "score",
+          "select")
+
+
+def stages(repeat: int, clusters: int) -> None:
+    """Milliseconds per cluster spent in each stage of summarize(), on the same cleaned input as above: each
+    stage's function in summarizer.pipeline is wrapped with a timer for the length of the run."""
+    import summarizer.pipeline as pipeline
+
+    spent = {name: 0.0 for name in STAGES}
+
+    def timed(name, function):
+        def run(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+        return run
+
+    originals = {name: getattr(pipeline, name) for name in STAGES}
+    data = [list(clean(cluster_documents(c))) for c in load_clusters(MDS_DIR / "duc2003.jsonl")[:clusters]]
+    for documents in data:
+        summarize(documents, Options())  # warm
+    per_round = []
+    try:
+        for name, function in originals.items():
+            setattr(pipeline, name, timed(name, function))
+        for _ in range(repeat):
+            for name in spent:
+                spent[name] = 0.0
+            start = time.perf_counter()
+            for documents in data:
+                summarize(documents, Options())
+            per_round.append(({n: 1000 * t / len(data) for n, t in spent.items()},
+                              1000 * (time.perf_counter() - start) / len(data)))
+    finally:
+        for name, function in originals.items():
+            setattr(pipeline, name, function)
+    total = statistics.median(t for _, t in per_round)
+    parts = ", ".join(f"{name} {statistics.median(r[name] for r, _ in per_round):.1f}" for name in STAGES)
+    print(f"per stage, ms a cluster (median of {repeat} rounds of {len(data)} clusters, {total:.1f} ms in all): {parts}")
+
+
 LARGE_CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})
@@ -86,8 +132,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=7, help="timed runs per cluster")
     parser.add_argument("--clusters", type=int, default=10, help="how many DUC clusters to time")
+    parser.add_argument("--stages", action="store_true", help="also time each stage of the default")
     args = parser.parse_args()
     ten_articles(args.repeat, args.clusters)
+    if args.stages:
+        stages(args.repeat, args.clusters)
     two_hundred_articles()
 
 
