@@ -22,6 +22,7 @@ import time
 
 from common import MDS_DIR, ROOT, cluster_documents, load_clusters
 
+import summarizer.pipeline as pipeline
 from summarizer import Options, summarize
 from summarizer.clean import clean
 
@@ -62,8 +63,6 @@ STAGES = ("clean", "choose_language", "segment", "copies", "reports", "group_sen
 def stages(repeat: int, clusters: int) -> None:
     """Milliseconds per cluster spent in each stage of summarize(), on the same cleaned input as above: each
     stage's function in summarizer.pipeline is wrapped with a timer for the length of the run."""
-    import summarizer.pipeline as pipeline
-
     spent = {name: 0.0 for name in STAGES}
 
     def timed(name, function):

@@ -543,6 +543,11 @@ def _gives_phone_or_email(text: str) -> bool:
     return "-" in text and _PHONE_TAIL.search(text) is not None and _PHONE.search(text) is not None
 
 
+def _may_be_a_copyright(text: str) -> bool:
+    folded = text.casefold()
+    return any(word in folded for word in _COPYRIGHT_WORDS)
+
+
 def _boilerplate(text: str) -> _Verdict | None:
     words = _words(text)
     if not _has_letter(text):
@@ -567,8 +572,7 @@ def _boilerplate(text: str) -> _Verdict | None:
         return _Verdict("boilerplate", "Where to learn more (a telephone number or a web address)")
     if words <= EDITORS_NOTE_MAX_WORDS and _EDITORS_NOTE.match(text):
         return _Verdict("boilerplate", "Note about the article (an editor's note, a correction, a word to editors)")
-    folded = text.casefold()
-    if words <= 40 and any(w in folded for w in _COPYRIGHT_WORDS) and _COPYRIGHT.search(text):
+    if words <= 40 and _may_be_a_copyright(text) and _COPYRIGHT.search(text):
         return _Verdict("boilerplate", "Copyright notice")
     if words <= HEADLINE_MAX_WORDS + 3 and _READ_MORE_INLINE.fullmatch(text) and not signals.ends_sentence(text):
         return _Verdict("boilerplate", "Link to another article")

@@ -215,10 +215,11 @@ def _add_other_openings(
     report one event in other words ("Rovers are champions after Reyne's header" after "Reyne headed the
     winner as Rovers beat Kelby") stay one, and a feature's hook ("What started as a local controversy
     ...") adds nothing the articles agree on."""
+    weights = brief.scoring.concept_weights
     for other in _openings(brief.scoring, candidates, brief):
         if other.group.id in brief.ids:
             continue
-        weights, concepts = brief.scoring.concept_weights, brief.scoring.concepts[other.group.id]
+        concepts = brief.scoring.concepts[other.group.id]
         if sum(weights[c] for c in concepts - covered) <= RESTATED_GAIN_SHARE * sum(weights[c] for c in concepts):
             continue  # mostly the opener's fact again in other words
         if value(other) != float("-inf") and budget.fits(brief.words, len(brief.chosen), _words(other)):

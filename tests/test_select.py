@@ -337,10 +337,19 @@ def test_a_second_lead_that_adds_nothing_the_articles_agree_on_stays_out():
     assert not any(c.group.representative.text.startswith("What began") for c in chosen)
 
 
-def test_a_second_lead_that_reports_the_opener_in_other_words_stays_out():
-    """A second lead that tells the opener's fact again in other words (the golden cup final's two leads
-    both say who won and how) would be a repeat: most of what it says that the articles agree on is said."""
-    second = doc("Sunday's storm, the strongest to reach the coastal city in years, came ashore with winds of "
-                 "150 kilometres an hour.", *STORM_BODY)
-    chosen = select(scoring_of(STORM_REPORT, second), 60, None)
-    assert not any(m.document == 1 and m.index == 0 for c in chosen for m in c.group.members)
+@pytest.mark.parametrize("max_words", [60, 80])
+def test_a_second_lead_that_reports_the_opener_in_other_words_stays_out(max_words):
+    """The golden cup final's two leads both say who won and how: the second would be a repeat, as most of
+    what it says that the articles agree on is said (without that check it follows the opener here)."""
+    first = doc("Tomas Reyne headed the winner in the 108th minute as Rivermouth Rovers beat Kelby Athletic 2-1 after "
+                "extra time to lift the Northern Shield.",
+                "Rovers fell behind in the 34th minute when Anders Pike finished a swift Kelby counter-attack at the near post.",
+                "Captain Joel Matheson converted a penalty in the 77th minute after Reyne was tripped in the box.",
+                "Manager Sofia Lindqvist said the victory was for everyone who stuck with the club through the bad years.")
+    second = doc("Rivermouth Rovers are Northern Shield champions after Tomas Reyne's extra-time header gave them a 2-1 win "
+                 "over Kelby Athletic.",
+                 "Kelby struck first through Anders Pike midway through the first half of the final.",
+                 "The equaliser came from the penalty spot in the 77th minute, captain Joel Matheson scoring.",
+                 "Kelby finished the match with ten men after defender Ivo Sand was shown a second yellow card.")
+    chosen = select(scoring_of(first, second), max_words, None)
+    assert len(_leads(chosen)) == 1
