@@ -203,6 +203,24 @@ def test_a_longer_sentence_that_says_more_replaces_a_short_one_greedy_choice_too
     assert [c.group.representative.text.split()[0] for c in select(scoring, 30, None)] == ["Opener", "Short"]
 
 
+@pytest.mark.parametrize(("longer_weight", "taken"), [(3.2, "Longer"), (2.0, "Short")])
+def test_a_longer_sentence_saying_nearly_as_much_replaces_a_short_one(monkeypatch, longer_weight, taken):
+    """Greedy choice takes the short sentence (4 of weight in 4 words) and leaves 16 words of 30 unused, where
+    the longer one (18 words) says another thing of nearly that weight: the exchange fills the budget. One
+    saying much less (2.0, under 1 - LONGER_EXCHANGE_SLACK of 4) does not replace it."""
+    import summarizer.select as select_module
+
+    scoring = _made_up_scoring({
+        "Opener": (0, 0, 10, {"a": 5.0, "b": 5.0}),
+        "Short": (1, 1, 4, {"c": 4.0}),
+        "Longer": (2, 1, 18, {"d": longer_weight}),
+    })
+    names = lambda: [c.group.representative.text.split()[0] for c in select(scoring, 30, None)]
+    assert names() == ["Opener", taken]
+    monkeypatch.setattr(select_module, "LONGER_EXCHANGE_SLACK", 0.0)  # an exchange must say more
+    assert names() == ["Opener", "Short"]
+
+
 def test_an_exchange_never_breaks_the_budget_or_the_opener():
     scoring = _made_up_scoring({
         "Opener": (0, 0, 10, {"a": 5.0, "b": 5.0}),
