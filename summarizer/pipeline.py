@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from .budget import WorkBudget
 from .clean import clean
+from .dateline import dateline
 from .errors import NothingToSummarizeError, OptionsError, UnsupportedLanguageError
 from .facts import check_facts, disputes_for
 from .group import copies, group_sentences, reports
@@ -20,15 +21,17 @@ from .select import select
 from .types import Brief, BriefSentence, Document, DocumentView, ScoredGroup, SegmentedDocument, SourceRef
 
 
-def _brief_sentence(scored: ScoredGroup) -> BriefSentence:
+def _brief_sentence(scored: ScoredGroup, documents: Sequence[Document], language: str) -> BriefSentence:
     representative, *others = scored.group.members
     sources = [representative] + sorted(others, key=lambda m: (m.document, m.index))
+    source = documents[representative.document]
     return BriefSentence(
         text=representative.text,
         score=scored.score,
         support=scored.group.support,
         sources=tuple(SourceRef(m.document, m.index) for m in sources),
         disputed_by=disputes_for(scored.group),
+        dateline=dateline(representative.text, language, source.place, source.date),
     )
 
 
@@ -144,7 +147,7 @@ def summarize(
             "Allow more words.",
         )
     return Brief(
-        sentences=tuple(_brief_sentence(s) for s in chosen),
+        sentences=tuple(_brief_sentence(s, cleaned, choice.language) for s in chosen),
         documents=tuple(
             _document_view(d, label, detected, left_out.get(i))
             for i, (d, label, detected) in enumerate(zip(shown, labels, choice.detected))

@@ -140,6 +140,12 @@ def disputes_text(brief: Brief, sentence: BriefSentence, labels: Sequence[str] |
     return "Sources differ: " + ", ".join(parts)
 
 
+def with_dateline(sentence: BriefSentence) -> str:
+    """The sentence under its dateline where it needs one ("Ulan Bator, 1998-02-22 — ... left here today"), as
+    wire roundups print their items; else the sentence."""
+    return f"{sentence.dateline} — {sentence.text}" if sentence.dateline else sentence.text
+
+
 def _cited(sentence: BriefSentence) -> list[int]:
     """The documents a brief sentence stands on, in order of first mention (its wording's first)."""
     return list(dict.fromkeys(ref.document for ref in sentence.sources))
@@ -181,7 +187,7 @@ def to_text(brief: Brief, title: str | None = None, made: date | None = None) ->
     labels = document_labels(brief.documents)
     lines = []
     for sentence in brief.sentences:
-        text = sentence.text
+        text = with_dateline(sentence)
         if title is not None:
             text += " [" + ", ".join(str(d + 1) for d in _cited(sentence)) + "]"
         differ = disputes_text(brief, sentence, labels)
@@ -238,7 +244,7 @@ def to_markdown(brief: Brief, title: str | None = None, made: date | None = None
         cited = ", ".join(name(d) for d in _cited(sentence))
         differ = ", ".join(f"{_markdown_escape(dispute_values(d))} in {name(d.document)}" for d in sentence.disputed_by)
         differ = f" *(Sources differ: {differ}.)*" if differ else ""
-        lines.append(f"- {_markdown_item(sentence.text)} ({cited}){differ}")
+        lines.append(f"- {_markdown_item(with_dateline(sentence))} ({cited}){differ}")
     lines += ["", "## Sources", ""]
     for index, document in enumerate(brief.documents):
         details = [_markdown_escape(d) for d in _source_details(document, labels[index])]

@@ -148,6 +148,7 @@ class BriefSentence:
     support: int
     sources: tuple[SourceRef, ...]  # sources[0] is the sentence whose wording is shown
     disputed_by: tuple[Dispute, ...] = ()  # other articles' sentences giving its figures other values
+    dateline: str = ""  # where its "here" is and which day its "today" is, from its source (dateline.py); else ""
 
     def to_dict(self) -> dict:
         return {
@@ -156,6 +157,7 @@ class BriefSentence:
             "support": self.support,
             "sources": [s.to_dict() for s in self.sources],
             "disputed_by": [d.to_dict() for d in self.disputed_by],
+            "dateline": self.dateline,
         }
 
 
@@ -221,6 +223,7 @@ class Brief:
                     support=s["support"],
                     sources=tuple(SourceRef(r["document"], r["sentence"]) for r in s["sources"]),
                     disputed_by=tuple(Dispute.from_dict(d) for d in s.get("disputed_by", ())),
+                    dateline=s.get("dateline") or "",  # absent from briefs saved before datelines
                 )
                 for s in data["summary"]["sentences"]
             ),

@@ -110,6 +110,16 @@ def test_summarize_redirects_to_the_permalink(post_form, articles, client):
     assert client.get(response.headers["Location"]).status_code == 200
 
 
+def test_a_sentence_saying_here_shows_its_sources_dateline_before_it(post_form, client):
+    """The dateline's place is the source's own text: shown before the sentence (escaped), and copied with it."""
+    text = ("ULAN BATOR (Xinhua) -- Mongolian Prime Minister Mendsaikhan Enkhsaikhan left here on a five-day "
+            "working visit to Japan, officials said.")
+    page = text_of(client.get(post_form([("", text)]).headers["Location"]))
+    assert re.search(r'<span class="dateline"><bdi>Ulan Bator</bdi> —</span>\s*<span class="sentence-text">Mongolian', page)
+    plain = re.search(r'<pre id="brief-plain" hidden>(.*?)</pre>', page, re.S).group(1)
+    assert plain.startswith("Ulan Bator — Mongolian Prime Minister")
+
+
 def test_get_summarize_goes_home(client):
     response = client.get("/summarize")
     assert response.status_code == 303 and response.headers["Location"] == "/"

@@ -17,6 +17,7 @@ from summarizer.render import (
     source_labels,
     to_markdown,
     to_text,
+    with_dateline,
 )
 from summarizer.types import Brief, BriefSentence, DocumentView, SourceRef
 
@@ -161,10 +162,11 @@ def test_text_to_share_carries_title_date_citations_and_numbered_sources():
     assert lines[1] == "Made 2026-12-02 from 3 sources, dated 2024-03-04 to 2024-03-05."
     assert lines[2] == "" and lines[3 + len(brief.sentences)] == ""
     assert lines[3: 3 + len(brief.sentences)] == [  # each cites its sources, the one whose wording it is first
-        f"{s.text} [{', '.join(str(n + 1) for n in dict.fromkeys(r.document for r in s.sources))}]"
+        f"{with_dateline(s)} [{', '.join(str(n + 1) for n in dict.fromkeys(r.document for r in s.sources))}]"
         for s in brief.sentences
     ]
     assert any(line.endswith(" [1, 2]") or line.endswith(" [1, 2, 3]") for line in lines)
+    assert lines[3].startswith("2024-03-05 — The river flooded the old town on Monday")  # which Monday: Kyodo's day
     assert lines[lines.index("Sources") + 1:] == [
         "1. Kyodo · 2024-03-05 · https://english.kyodonews.net/news/1",
         "2. NHK World · 2024-03-04 · https://www3.nhk.or.jp/a",
@@ -221,3 +223,26 @@ def test_downloads_say_where_a_source_was_filed():
     brief = summarize([Document(text="NICOSIA, Cyprus (AP) _ " + FLOOD), _flood(title="Cyprus Mail")])
     assert "1. AP · filed in Nicosia, Cyprus" in to_text(brief, "Flood", MADE).splitlines()
     assert "1. **AP** · filed in Nicosia, Cyprus" in to_markdown(brief, "Flood", MADE).splitlines()
+
+
+# --- datelines ------------------------------------------------------------------------------------
+
+ULAN_BATOR = ("ULAN BATOR, February 22 (Xinhua) -- Mongolian Prime Minister Mendsaikhan Enkhsaikhan left here today "
+              "for a five-day working visit to Japan, officials said.")
+
+
+def test_a_sentence_saying_here_and_today_reads_under_its_sources_dateline_in_every_format():
+    brief = summarize([Document(text=ULAN_BATOR, date="1998-02-22")])
+    [sentence] = brief.sentences
+    assert sentence.text.startswith("Mongolian Prime Minister")  # the text stays the source's sentence
+    assert sentence.dateline == "Ulan Bator, 1998-02-22"
+    assert brief.to_dict()["summary"]["sentences"][0]["dateline"] == "Ulan Bator, 1998-02-22"
+    assert to_text(brief) == "Ulan Bator, 1998-02-22 — " + sentence.text + "\n"
+    assert "- Ulan Bator, 1998-02-22 — Mongolian Prime Minister" in to_markdown(brief, "Visit", MADE)
+
+
+def test_a_brief_saved_before_datelines_loads_without_them():
+    data = summarize([Document(text=ULAN_BATOR)]).to_dict()
+    assert data["summary"]["sentences"][0]["dateline"] == "Ulan Bator"  # no date given: only the place
+    del data["summary"]["sentences"][0]["dateline"]
+    assert Brief.from_dict(data).sentences[0].dateline == ""

@@ -179,6 +179,12 @@ def _schemas(config: Mapping[str, Any]) -> dict[str, Any]:
                     "description": "Sentences of other articles giving its figures other values, one per article "
                     "(empty when none; absent from briefs saved before it existed).",
                 },
+                "dateline": {
+                    "type": "string",
+                    "description": "Where its \"here\" is and which day its \"today\" is, from its source's dateline "
+                    "and date (\"Ulan Bator, 1998-02-22\"), shown before it; \"\" when it needs none or its source "
+                    "gave none (absent from briefs saved before it existed).",
+                },
             },
         },
         "Removed": {

@@ -133,6 +133,7 @@ class BriefLine:
     documents: tuple[int, ...]  # distinct documents, in order of first mention
     links: tuple[tuple[int, int], ...]  # per distinct document, its first source sentence (for badges)
     disputes: tuple[DisputeLink, ...] = ()  # "Sources differ: ..."
+    dateline: str = ""  # where its "here" is, which day its "today" is (summarizer.dateline); "" if it needs none
 
     @property
     def data_sources(self) -> str:
@@ -326,7 +327,7 @@ def brief_view(data: dict[str, Any]) -> BriefView:
             first.setdefault(doc, index)
         lines.append(
             BriefLine(number, sentence["text"], sentence["support"], refs, tuple(first), tuple(first.items()),
-                      _dispute_links(sentence, labels))
+                      _dispute_links(sentence, labels), sentence.get("dateline") or "")
         )
 
     anchors: dict[int, set[int]] = {}  # sentences "Sources differ" links to, kept in view by collapsed cards

@@ -1,0 +1,64 @@
+"""Datelines of brief sentences: where a sentence's "here" is, and which day its "today" is.
+
+Cleaning takes a wire dateline off an article's lead ("ULAN BATOR, February 22 (Xinhua) -- ") and keeps
+its place and the article's date as metadata. Under that dateline "Mongolian Prime Minister Mendsaikhan
+Enkhsaikhan left here today for a five-day working visit to Japan." reads well; in a brief, among
+sentences of other places and days, "here" and "today" mean nothing. Such a sentence is shown under its
+source's dateline, as wire roundups print their items: "Ulan Bator, 1998-02-22 — ... left here today".
+Only what the sentence needs is given (the place for "here", the date for a day named relative to its
+writing), and only what its source gave. The words are each language's; a language without a row gets
+no datelines.
+"""
+
+from __future__ import annotations
+
+from .language.words import words_of
+
+# Words for the place a text was filed from.
+HERE: dict[str, frozenset[str]] = {
+    "english": frozenset({"here"}),
+    "french": frozenset({"ici"}),
+    "spanish": frozenset({"aquí"}),
+    "german": frozenset({"hier"}),
+    "italian": frozenset({"qui", "qua"}),
+    "portuguese": frozenset({"aqui"}),
+    "dutch": frozenset({"hier"}),
+    "czech": frozenset({"zde", "tady"}),
+    "greek": frozenset({"εδώ"}),
+}
+# Days named relative to the day of writing: words, and two-word phrases ("last night").
+_WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday"
+RELATIVE_DAYS: dict[str, frozenset[str]] = {
+    "english": frozenset(
+        f"today tonight yesterday tomorrow {_WEEKDAYS_EN}".split()
+        + ["this morning", "this afternoon", "this evening", "this week", "this weekend", "last night",
+           "last week", "last weekend", "next week", "next weekend"]
+    ),
+    "french": frozenset(
+        "aujourd'hui aujourd’hui hier demain lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+        + ["ce matin", "ce soir", "cette semaine", "la veille"]
+    ),
+    "spanish": frozenset("hoy ayer mañana anoche lunes martes miércoles jueves viernes sábado domingo".split()),
+    "german": frozenset("heute gestern morgen montag dienstag mittwoch donnerstag freitag samstag sonntag".split()),
+    "italian": frozenset("oggi ieri domani stamattina stasera lunedì martedì mercoledì giovedì venerdì sabato "
+                         "domenica".split()),
+    "portuguese": frozenset("hoje ontem amanhã segunda-feira terça-feira quarta-feira quinta-feira sexta-feira "
+                            "sábado domingo".split()),
+    "czech": frozenset("dnes včera zítra pondělí úterý středa čtvrtek pátek sobota neděle".split()),
+    "greek": frozenset("σήμερα χθες αύριο χτες".split()),
+}
+
+
+def dateline(text: str, language: str, place: str, date: str | None) -> str:
+    """The dateline `text` needs from its source's `place` and `date` ("Ulan Bator", "2007-07-21", or both
+    joined by ", "); "" when it says neither "here" nor a relative day, or its source gave neither."""
+    words = words_of(text)
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    here = HERE.get(language, frozenset())
+    days = RELATIVE_DAYS.get(language, frozenset())
+    parts = []
+    if place and any(word in here for word in words):
+        parts.append(" ".join(place.split()))
+    if date and (any(word in days for word in words) or not pairs.isdisjoint(days)):
+        parts.append(date[:10])
+    return ", ".join(parts)
