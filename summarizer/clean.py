@@ -1104,13 +1104,34 @@ _LEAD_LABELS = frozenset(("breaking", "breaking news", "update", "updated", "exc
                           "urgent", "flash"))
 
 
+# Words of a place's name that stay in lower case inside it ("Rio de Janeiro", "Port-au-Prince", "Port of Spain",
+# "Frankfurt am Main", "Bourg-en-Bresse").
+_PLACE_PARTICLES = frozenset("de da do dos das del della di du des la le les el au aux am an der den van von y of on upon "
+                             "sur en es".split())
+
+
+def _place_case(name: str) -> str:
+    """A place written in capitals in the case a sentence gives it: each word and each part of a hyphenated one
+    capitalised ("Winston-Salem"), particles after the first word in lower case ("Rio de Janeiro"),
+    abbreviations as written ("N.C.")."""
+    parts = re.split(r"([ -])", name)
+    words = [i for i, part in enumerate(parts) if part and part not in " -"]
+    for i in words:
+        word = parts[i]
+        if "." in word.rstrip("."):
+            continue  # "N.C.", "D.C."
+        word = word.lower()
+        parts[i] = word if i != words[0] and word in _PLACE_PARTICLES else word[:1].upper() + word[1:]
+    return "".join(parts)
+
+
 def _dateline_place(match: re.Match) -> str:
     """ "Nicosia, Cyprus" of "NICOSIA, Cyprus (AP) -": a place in capitals in the case a sentence gives it."""
     groups = match.groupdict()
     if groups["place"].lower() in _LEAD_LABELS:
         return ""
     names = [groups.get("place") or "", groups.get("region") or groups.get("region2") or ""]
-    return ", ".join(string.capwords(n) if n.isupper() and len(n) > 3 else n for n in names if n)
+    return ", ".join(_place_case(n) if n.isupper() and len(n) > 3 else n for n in names if n)
 
 
 def _strip_inline_dateline(live: list[tuple[int, str, str]], state: _State) -> Removed | None:

@@ -1501,10 +1501,14 @@ def test_a_paragraph_that_is_only_a_caption_and_its_credit_still_goes_whole():
         ("LONDON, Jan. 5 (Reuters) - ", "London"),
         ("New Delhi [India], December 3 (ANI): ", "New Delhi, India"),
         ("Meadow Lake, Saskatchewan – ", "Meadow Lake, Saskatchewan"),
+        ("RIO DE JANEIRO, Brazil _ ", "Rio de Janeiro, Brazil"),
+        ("WINSTON-SALEM, N.C. (AP) _ ", "Winston-Salem, N.C."),
+        ("DAR ES SALAAM, Tanzania (AP) -- ", "Dar es Salaam, Tanzania"),
         ("BREAKING: ", ""),
         ("", ""),
     ],
-    ids=["place and country", "place and date", "colon, region in brackets", "WikiNews", "a label", "none"],
+    ids=["place and country", "place and date", "colon, region in brackets", "WikiNews", "particle in the name",
+         "hyphenated name", "two particles", "a label", "none"],
 )
 def test_the_dateline_taken_off_the_lead_keeps_its_place_as_metadata(opening, place):
     """A lead's "here" and "this nation" mean the dateline's place: cleaning took it off the text, so the source
