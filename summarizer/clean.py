@@ -1128,8 +1128,8 @@ def _place_case(name: str) -> str:
 def _dateline_place(match: re.Match) -> str:
     """ "Nicosia, Cyprus" of "NICOSIA, Cyprus (AP) -": a place in capitals in the case a sentence gives it."""
     groups = match.groupdict()
-    if groups["place"].lower() in _LEAD_LABELS:
-        return ""
+    if groups["place"].lower() in _LEAD_LABELS or (groups.get("agency") or "").lower() == "undated":
+        return ""  # a label, or a wire item's slug: "DAM-FISH (Undated) _" marks an item filed from nowhere
     names = [groups.get("place") or "", groups.get("region") or groups.get("region2") or ""]
     return ", ".join(_place_case(n) if n.isupper() and len(n) > 3 else n for n in names if n)
 

@@ -1504,11 +1504,12 @@ def test_a_paragraph_that_is_only_a_caption_and_its_credit_still_goes_whole():
         ("RIO DE JANEIRO, Brazil _ ", "Rio de Janeiro, Brazil"),
         ("WINSTON-SALEM, N.C. (AP) _ ", "Winston-Salem, N.C."),
         ("DAR ES SALAAM, Tanzania (AP) -- ", "Dar es Salaam, Tanzania"),
+        ("DAM-FISH (Undated) _ ", ""),
         ("BREAKING: ", ""),
         ("", ""),
     ],
     ids=["place and country", "place and date", "colon, region in brackets", "WikiNews", "particle in the name",
-         "hyphenated name", "two particles", "a label", "none"],
+         "hyphenated name", "two particles", "a wire item's slug, undated (duc2006 D0612C)", "a label", "none"],
 )
 def test_the_dateline_taken_off_the_lead_keeps_its_place_as_metadata(opening, place):
     """A lead's "here" and "this nation" mean the dateline's place: cleaning took it off the text, so the source
