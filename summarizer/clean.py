@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import string
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
