@@ -5,8 +5,8 @@ its place and the article's date as metadata. Under that dateline "Mongolian Pri
 Enkhsaikhan left here today for a five-day working visit to Japan." reads well; in a brief, among
 sentences of other places and days, "here" and "today" mean nothing. Such a sentence is shown under its
 source's dateline, as wire roundups print their items: "Ulan Bator, 1998-02-22 — ... left here today".
-Only what the sentence needs is given (the place for "here", the date for a day named relative to its
-writing), and only what its source gave. The words are each language's; a language without a row gets
+Only what the sentence needs is given (the place for "here" or "this Cleveland suburb", the date for a day
+named relative to its writing), and only what its source gave. The words are each language's; a language without a row gets
 no datelines.
 """
 
@@ -25,6 +25,13 @@ HERE: dict[str, frozenset[str]] = {
     "dutch": frozenset({"hier"}),
     "czech": frozenset({"zde", "tady"}),
     "greek": frozenset({"εδώ"}),
+}
+# A place pointed at by a demonstrative ("this Cleveland suburb", "this Chinese capital", "this country"): the
+# pointing words, and the nouns of places they may point at across up to two words.
+POINTED_PLACES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "english": (frozenset({"this"}), frozenset("city town suburb village capital port island nation country state "
+                                               "region province county community neighborhood".split())),
+    "french": (frozenset({"cette", "ce"}), frozenset("ville capitale commune région province île pays".split())),
 }
 # Days named relative to the day of writing: words, and two-word phrases ("last night").
 _WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday"
@@ -57,8 +64,14 @@ def dateline(text: str, language: str, place: str, date: str | None) -> str:
     here = HERE.get(language, frozenset())
     days = RELATIVE_DAYS.get(language, frozenset())
     parts = []
-    if place and any(word in here for word in words):
+    if place and (any(word in here for word in words) or _points_at_a_place(words, language)):
         parts.append(" ".join(place.split()))
     if date and (any(word in days for word in words) or not pairs.isdisjoint(days)):
         parts.append(date[:10])
     return ", ".join(parts)
+
+
+def _points_at_a_place(words: tuple[str, ...], language: str) -> bool:
+    """Whether a demonstrative points at a place noun within three words ("in this Cleveland suburb")."""
+    pointers, places = POINTED_PLACES.get(language, (frozenset(), frozenset()))
+    return any(word in pointers and any(w in places for w in words[i + 1 : i + 4]) for i, word in enumerate(words))

@@ -15,6 +15,9 @@ from summarizer.dateline import dateline
         ("The minister left for Tokyo in 1998.", ""),
         ("Here's what the minister said about the visit to Tokyo.", ""),  # "here's" points at what follows
         ("There and everywhere the visit was welcomed by officials.", ""),
+        ("It is illegal to drive while talking on a cell phone in this Cleveland suburb.", "Ulan Bator"),
+        ("Officials in this little known city welcomed the minister.", "Ulan Bator"),
+        ("This plan for the city was welcomed by the minister.", ""),  # "this" points at the plan
     ],
 )
 def test_a_sentence_gets_only_the_parts_of_the_dateline_it_needs(text, expected):
