@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from dateutil import parser as _date_parser
 
 from . import cruft_signals as signals
+from .characters import without_odd_characters
 from .cruft_cues import Cues, cues_for, parse_date
 from .types import Document, Removed
 
@@ -1286,7 +1287,8 @@ def _stop_language(text: str, language: str | None) -> str | None:
 
 def _paragraphs(document: Document) -> list[tuple[int, str, str]]:
     """(position, text without markup, text as given) of each paragraph: what cleaning judges and keeps."""
-    return [(position, _strip_markup(text), text) for position, text in enumerate(split_paragraphs(document.text or ""))]
+    text = without_odd_characters(document.text or "")  # as ingest reads it: a library caller's text may hold C1 dashes
+    return [(position, _strip_markup(line), line) for position, line in enumerate(split_paragraphs(text))]
 
 
 def _clean_document(

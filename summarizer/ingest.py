@@ -27,6 +27,7 @@ from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError
 from trafilatura.settings import set_date_params
 
+from .characters import without_odd_characters
 from .errors import DocumentTooLargeError, SummarizerError, UnreadableDocumentError, UnsupportedFileTypeError
 from .types import Document, Removed
 
@@ -255,32 +256,6 @@ def _size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
-_BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-
-
-def _windows_1252(code: int) -> str | None:
-    try:
-        return bytes([code]).decode("cp1252")
-    except UnicodeDecodeError:
-        return None  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character
-
-
-# C1 control characters in text are Windows-1252's punctuation read as Latin-1 (a text saved by Windows and
-# opened as ISO-8859-1): "\x96" was an en dash, "\x92" an apostrophe, "\x85" an ellipsis. They are read as
-# Windows-1252 has them, as browsers read any page labelled ISO-8859-1; before, they were dropped, and a
-# dateline's dash with them ("Meadow Lake, Saskatchewan \x96 ...", multiling2011_el M000).
-_CHAR_MAP: dict[int, str | None] = {
-    **{c: None for c in range(0x00, 0x20) if chr(c) not in "\n\t"},
-    0x7F: None,
-    **{c: _windows_1252(c) for c in range(0x80, 0xA0)},
-    **{c: None for c in _BIDI_CONTROLS},
-    **{c: None for c in range(0xD800, 0xE000)},  # lone surrogates cannot be encoded
-    0x0B: "\n",  # vertical tab
-    0x0C: "\n",  # form feed (page breaks in extracted text)
-    0x2028: "\n",  # line separator
-    0x2029: "\n\n",  # paragraph separator
-    0xFEFF: None,  # byte-order mark / zero-width no-break space
-}
 
 
 # Compatibility characters are read as what they stand for (NFKC): ligatures ("ﬁ" -> "fi", which PDFs
@@ -315,7 +290,7 @@ def _normalise(text: str) -> str:
     """NFC, with compatibility characters folded (see _compatibility_form); newlines as `\\n`; no
     control, bidi-override or BOM characters; lines right-stripped; at most one blank line between
     paragraphs; no blank lines at either end."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    text = without_odd_characters(text)
     text = unicodedata.normalize("NFC", _fold_compatibility(text))
     text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizer.characters import without_odd_characters
 from summarizer.clean import clean, clean_document, iso_date, split_paragraphs
 from summarizer.ingest import document_from_text, read_document
 from summarizer.types import Document, Removed
@@ -940,7 +941,17 @@ any_text = st.text() | newsy_text
 
 
 def _normalised(text: str) -> str:
-    return " ".join(text.split())
+    """The input as cleaning reads it (characters.py: controls dropped, C1 dashes read as Windows-1252's), spaced."""
+    return " ".join(without_odd_characters(text).split())
+
+
+def test_a_document_made_by_a_library_caller_is_read_as_ingest_reads_it():
+    """summarize() given raw text (as bench/common.py gives it) sees what the app would: a Windows dash read as
+    Latin-1 ("\\x96", multiling2011_el M007) is an en dash, so the dateline before it goes and its place stays."""
+    lead = "ΤΕΞΑΣ, ΗΠΑ \x96 Στρατοδικείο των Ηνωμένων Πολιτειών έκρινε ένοχο τον Charles Graner."
+    cleaned = clean_document(Document(text=lead + "\n\n" + _article()))
+    assert cleaned.text.startswith("Στρατοδικείο των Ηνωμένων") and cleaned.place == "Τεξας, ΗΠΑ"
+    assert "\x96" not in cleaned.text and "\x96" not in "".join(r.text for r in cleaned.removed)
 
 
 @settings(deadline=None, max_examples=300)

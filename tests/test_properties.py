@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer import Document, Options, SummarizerError, summarize
+from summarizer.characters import without_odd_characters
 from summarizer.segment import words_of
 
 pytestmark = pytest.mark.slow
@@ -61,9 +62,8 @@ def test_every_brief_sentence_maps_back_to_sources_that_contain_it(texts):
     for sentence in brief.sentences:
         first = sentence.sources[0]
         assert brief.documents[first.document].sentences[first.sentence] == sentence.text
-        assert sentence.text in texts[first.document] or set(words_of(sentence.text)) <= set(
-            words_of(texts[first.document])
-        )
+        source = without_odd_characters(texts[first.document])  # as the library reads it (characters.py)
+        assert sentence.text in source or set(words_of(sentence.text)) <= set(words_of(source))
         assert sentence.support == len({ref.document for ref in sentence.sources})
 
 
