@@ -56,6 +56,14 @@ RELATIVE_DAYS: dict[str, frozenset[str]] = {
 }
 
 
+# Months: a weekday followed by a month and day ("on Sunday, January 23") names its day outright.
+MONTHS: dict[str, frozenset[str]] = {
+    "english": frozenset("january february march april may june july august september october november december "
+                         "jan feb mar apr jun jul aug sep sept oct nov dec".split()),
+    "french": frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),
+}
+
+
 def dateline(text: str, language: str, place: str, date: str | None) -> str:
     """The dateline `text` needs from its source's `place` and `date` ("Ulan Bator", "2007-07-21", or both
     joined by ", "); "" when it says neither "here" nor a relative day, or its source gave neither."""
@@ -66,7 +74,10 @@ def dateline(text: str, language: str, place: str, date: str | None) -> str:
     parts = []
     if place and (any(word in here for word in words) or _points_at_a_place(words, language)):
         parts.append(" ".join(place.split()))
-    if date and (any(word in days for word in words) or not pairs.isdisjoint(days)):
+    months = MONTHS.get(language, frozenset())
+    relative = [i for i, word in enumerate(words) if word in days]
+    dated = [i for i in relative if any(w in months or w.isdigit() for w in words[i + 1 : i + 3])]
+    if date and (len(relative) > len(dated) or not pairs.isdisjoint(days)):
         parts.append(date[:10])
     return ", ".join(parts)
 

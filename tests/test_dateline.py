@@ -13,6 +13,7 @@ from summarizer.dateline import dateline
         ("The minister left for Tokyo on Sunday.", "1998-02-22"),
         ("The talks went on late last night, officials said.", "1998-02-22"),
         ("The minister left for Tokyo in 1998.", ""),
+        ("The minister will leave for Tokyo on Sunday, January 23.", ""),  # the day is named outright
         ("Here's what the minister said about the visit to Tokyo.", ""),  # "here's" points at what follows
         ("There and everywhere the visit was welcomed by officials.", ""),
         ("It is illegal to drive while talking on a cell phone in this Cleveland suburb.", "Ulan Bator"),
@@ -33,4 +34,6 @@ def test_each_language_has_its_own_words():
     assert dateline("Le ministre est arrivé ici aujourd’hui.", "french", "Paris", "2024-03-04") == "Paris, 2024-03-04"
     assert dateline("The minister arrived ici aujourd'hui.", "english", "Paris", "2024-03-04") == ""
     assert dateline("Der Minister ist heute hier eingetroffen.", "german", "Berlin", "2024-03-04") == "Berlin, 2024-03-04"
+    assert dateline("Le ministre est parti dimanche.", "french", "Paris", "2024-03-04") == "2024-03-04"
+    assert dateline("Le ministre partira dimanche 23 janvier.", "french", "Paris", "2024-03-04") == ""
     assert dateline("Il ministro è arrivato qui oggi.", "welsh", "Roma", "2024-03-04") == ""  # no row: no dateline
