@@ -37,7 +37,7 @@ CHAR_MAP: dict[int, str | None] = {
     0xFEFF: None,  # byte-order mark / zero-width no-break space
 }
 
-_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\u2028\u2029\ufeff]")
+_ODD = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(CHAR_MAP)) + "]")  # any of CHAR_MAP's
 
 
 def without_odd_characters(text: str) -> str:

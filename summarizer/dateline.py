@@ -75,9 +75,9 @@ def dateline(text: str, language: str, place: str, date: str | None) -> str:
     if place and (any(word in here for word in words) or _points_at_a_place(words, language)):
         parts.append(" ".join(place.split()))
     months = MONTHS.get(language, frozenset())
-    relative = [i for i, word in enumerate(words) if word in days]
-    dated = [i for i in relative if any(w in months or w.isdigit() for w in words[i + 1 : i + 3])]
-    if date and (len(relative) > len(dated) or not pairs.isdisjoint(days)):
+    names_a_day = any(word in days and not any(w in months or w.isdigit() for w in words[i + 1 : i + 3])
+                      for i, word in enumerate(words))  # "Sunday", not "Sunday, January 23"
+    if date and (names_a_day or not pairs.isdisjoint(days)):
         parts.append(date[:10])
     return ", ".join(parts)
 

@@ -256,8 +256,6 @@ def _size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
-
-
 # Compatibility characters are read as what they stand for (NFKC): ligatures ("ﬁ" -> "fi", which PDFs
 # printed from a browser are full of), full-width and half-width forms, no-break spaces, letter-like
 # symbols. Kept as they are: superscripts and subscripts ("10⁶" is not "106"), fractions ("1½" is not

@@ -352,13 +352,14 @@ def _swapped(
         for i in range(kept, len(chosen)):
             mine = concepts[chosen[i].group.id]
             loss = sum(weights[c] * (best[c] - runner_up.get(c, 0.0)) for c in mine if holder[c] == i)
-            words = sum(_words(c) for c in chosen) - _words(chosen[i])
+            replaced = _words(chosen[i])
+            words = sum(_words(c) for c in chosen) - replaced
             ids = {c.group.id for c in chosen}
             said_by_rest: set[str] | None = None  # the stems the rest of the brief says, once a candidate asks
-            replaced = _words(chosen[i])
+            least = loss * (1 - LONGER_EXCHANGE_SLACK)  # what a longer sentence must make up for
             for upper, _, other, length in most:
-                needed = loss * (1 - LONGER_EXCHANGE_SLACK) if length > replaced else loss
-                if upper <= loss * (1 - LONGER_EXCHANGE_SLACK) + 1e-9 or trials >= MAX_EXCHANGE_TRIALS:
+                needed = least if length > replaced else loss
+                if upper <= least + 1e-9 or trials >= MAX_EXCHANGE_TRIALS:
                     break
                 trials += 1
                 if other.group.id in ids or (limit is not None and words + length > limit):
